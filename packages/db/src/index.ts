@@ -1,0 +1,10 @@
+export { createServiceDataSource, openServiceDatabase } from './data-source';
+export type { ServiceDataSourceOptions } from './data-source';
+export { SnakeNamingStrategy } from './naming-strategy';
+export { QueryCounter, withQueryCounter } from './query-counter';
+export { OutboxMessage, InboxEntry, DeadLetter } from './messaging.entities';
+export { migrationSchema } from './migration-schema';
+export { startEmbeddedPostgres } from './embedded-postgres';
+export type { EmbeddedPostgres } from './embedded-postgres';
+export { createTestDatabase, isPostgresReachable } from './test-database';
+export type { TestDatabase } from './test-database';

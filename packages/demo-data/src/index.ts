@@ -1,0 +1,5 @@
+export { stableId, agencyIdOf, personIdOf } from './stable-id';
+export { DEMO_AGENCIES, DEMO_PEOPLE, demoAgency, demoPerson } from './directory';
+export type { DemoAgency, DemoAgencyKind, DemoPerson, DemoRole } from './directory';
+export { SEED_003_CAMPAIGN } from './seed-003-campaign';
+export type { DemoDeadline, DemoMeasure, DemoProblem } from './seed-003-campaign';

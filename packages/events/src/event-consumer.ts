@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from '@eco/logging';
+import type { EventContract, PayloadOf } from './contract';
+import { envelopeSchema } from './envelope';
+import type { EventEnvelope } from './envelope';
+import type { Delivery, EventTransport, Subscription } from './transport';
+
+/** An idempotent reaction to one event type; `handle` writes only through `manager`. */
+export interface EventHandler<C extends EventContract = EventContract> {
+  /** Stable name: with the service it names the durable consumer and the inbox rows. */
+  name: string;
+  contract: C;
+  handle(manager: EntityManager, event: EventEnvelope<PayloadOf<C>>): Promise<void>;
+}
+
+export function defineHandler<C extends EventContract>(handler: EventHandler<C>): EventHandler<C> {
+  return handler;
+}
+
+export interface EventConsumerOptions {
+  service: string;
+  dataSource: DataSource;
+  transport: EventTransport;
+  logger: Logger;
+  /** Deliveries before an event is dead-lettered. */
+  maxAttempts?: number;
+  /** Called after a handler's transaction commits (e.g. to wake the outbox relay). */
+  onCommitted?: () => void;
+}
+
+type Outcome = 'applied' | 'duplicate' | 'retry' | 'dead-lettered';
+
+const decoder = new TextDecoder();
+
+/**
+ * Runs a service's event handlers. Each event is applied exactly once per handler: the inbox row
+ * and the handler's effect commit in one transaction, and the message is acknowledged only after
+ * that commit. Invalid messages and events that keep failing end in the dead-letter table.
+ */
+export class EventConsumer {
+  private readonly handlers: EventHandler[] = [];
+  private readonly subscriptions: Subscription[] = [];
+  private readonly schema: string;
+
+  constructor(private readonly options: EventConsumerOptions) {
+    this.schema = (options.dataSource.options as { schema: string }).schema;
+  }
+
+  register(...handlers: EventHandler[]): this {
+    this.handlers.push(...handlers);
+    return this;
+  }
+
+  consumerName(handler: EventHandler): string {
+    return `${this.options.service}--${handler.name}`;
+  }
+
+  async start(): Promise<void> {
+    for (const handler of this.handlers) {
+      const subscription = await this.options.transport.subscribe(
+        { durableName: this.consumerName(handler), subject: handler.contract.subject },
+        (delivery) => this.onDelivery(handler, delivery),
+      );
+      this.subscriptions.push(subscription);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.subscriptions.splice(0).map((s) => s.stop()));
+  }
+
+  private async onDelivery(handler: EventHandler, delivery: Delivery): Promise<void> {
+    const outcome = await this.process(handler, delivery.data, delivery.deliveryCount);
+    if (outcome === 'retry') delivery.nak(Math.min(30_000, 250 * 2 ** (delivery.deliveryCount - 1)));
+    else delivery.ack();
+  }
+
+  /** Applies one message; exposed for replaying dead letters and for tests of redelivery. */
+  async process(handler: EventHandler, data: Uint8Array, deliveryCount: number): Promise<Outcome> {
+    const { logger, maxAttempts = 5 } = this.options;
+    const consumer = this.consumerName(handler);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(decoder.decode(data));
+    } catch {
+      await this.deadLetter(consumer, handler.contract.subject, { undecodable: decoder.decode(data) }, 'not JSON', deliveryCount);
+      return 'dead-lettered';
+    }
+    const envelope = envelopeSchema.safeParse(raw);
+    const payload = envelope.success ? handler.contract.schema.safeParse(envelope.data.payload) : null;
+    if (!envelope.success || !payload?.success) {
+      const problem = !envelope.success ? envelope.error.message : payload!.error!.message;
+      await this.deadLetter(consumer, handler.contract.subject, raw, `invalid event: ${problem}`, deliveryCount);
+      return 'dead-lettered';
+    }
+    const event = { ...envelope.data, payload: payload.data } as EventEnvelope;
+    try {
+      const applied = await this.options.dataSource.transaction(async (manager) => {
+        const inserted: unknown[] = await manager.query(
+          `INSERT INTO "${this.schema}".inbox (consumer, event_id, subject) VALUES ($1, $2, $3)
+           ON CONFLICT DO NOTHING RETURNING event_id`,
+          [consumer, event.id, event.subject],
+        );
+        if (inserted.length === 0) return false;
+        await handler.handle(manager, event);
+        return true;
+      });
+      if (applied) this.options.onCommitted?.();
+      return applied ? 'applied' : 'duplicate';
+    } catch (error) {
+      if (deliveryCount >= maxAttempts) {
+        await this.deadLetter(consumer, event.subject, event, errorText(error), deliveryCount, event.id);
+        logger.error({ err: error, consumer, eventId: event.id }, 'event dead-lettered');
+        return 'dead-lettered';
+      }
+      logger.warn({ err: error, consumer, eventId: event.id, deliveryCount }, 'event failed; will retry');
+      return 'retry';
+    }
+  }
+
+  private async deadLetter(
+    consumer: string,
+    subject: string,
+    envelope: unknown,
+    error: string,
+    attempts: number,
+    eventId: string = randomUUID(),
+  ): Promise<void> {
+    await this.options.dataSource.query(
+      `INSERT INTO "${this.schema}".dead_letters (consumer, event_id, subject, envelope, error, attempts)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (consumer, event_id) DO UPDATE
+         SET error = EXCLUDED.error, attempts = EXCLUDED.attempts, failed_at = now(), replayed_at = NULL`,
+      [consumer, eventId, subject, JSON.stringify(envelope), error.slice(0, 2000), attempts],
+    );
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,13 @@
+export * from './contracts';
+export { defineEvent } from './contract';
+export type { EventContract, PayloadOf } from './contract';
+export { envelopeSchema, actorSchema } from './envelope';
+export type { EventEnvelope, EventActor } from './envelope';
+export { recordEvent } from './outbox-writer';
+export type { RecordEventOptions } from './outbox-writer';
+export type { Delivery, EventTransport, Subscription, SubscriptionSpec } from './transport';
+export { JetStreamTransport, streamNameFor } from './jetstream-transport';
+export { InProcessTransport } from './in-process-transport';
+export { OutboxRelay } from './outbox-relay';
+export { EventConsumer, defineHandler } from './event-consumer';
+export type { EventHandler } from './event-consumer';

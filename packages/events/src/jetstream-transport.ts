@@ -1,0 +1,142 @@
+import { connect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { ConsumerMessages, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/nats-core';
+import type { Logger } from '@eco/logging';
+import type { Delivery, EventTransport, Subscription, SubscriptionSpec } from './transport';
+
+export interface JetStreamTransportOptions {
+  url: string;
+  /** Prefix of every subject and of the stream name, so deployments (and test files) never collide. */
+  namespace: string;
+  logger: Logger;
+  /** How long a delivery may stay unacknowledged before JetStream redelivers it. */
+  ackWaitMs?: number;
+}
+
+export function streamNameFor(namespace: string): string {
+  return `${namespace.toUpperCase()}_EVENTS`;
+}
+
+/**
+ * NATS JetStream: one file-backed stream per namespace holding every event subject; one durable
+ * pull consumer per handler with explicit acks. Publishing passes the event id as `msgID`, so a
+ * republished outbox row inside the duplicate window is stored once.
+ */
+export class JetStreamTransport implements EventTransport {
+  readonly kind = 'jetstream' as const;
+  private readonly streamName: string;
+  private readonly subscriptions = new Set<ConsumerMessages>();
+
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly options: JetStreamTransportOptions,
+  ) {
+    this.streamName = streamNameFor(options.namespace);
+  }
+
+  static async connect(options: JetStreamTransportOptions): Promise<JetStreamTransport> {
+    const nc = await connect({
+      servers: options.url,
+      name: `eco-${options.namespace}`,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+    });
+    const jsm = await jetstreamManager(nc);
+    const transport = new JetStreamTransport(nc, jetstream(nc), jsm, options);
+    await transport.ensureStream();
+    return transport;
+  }
+
+  private async ensureStream(): Promise<void> {
+    const config = {
+      name: this.streamName,
+      subjects: [`${this.options.namespace}.>`],
+      duplicate_window: nanos(2 * 60_000),
+    };
+    try {
+      await this.jsm.streams.info(this.streamName);
+    } catch {
+      try {
+        await this.jsm.streams.add(config);
+      } catch (error) {
+        // Another service created it between our two calls; anything else is real.
+        await this.jsm.streams.info(this.streamName).catch(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  private wireSubject(subject: string): string {
+    return `${this.options.namespace}.${subject}`;
+  }
+
+  async publish(subject: string, data: Uint8Array, messageId: string): Promise<void> {
+    await this.js.publish(this.wireSubject(subject), data, { msgID: messageId });
+  }
+
+  async subscribe(spec: SubscriptionSpec, onDelivery: (delivery: Delivery) => Promise<void>): Promise<Subscription> {
+    const config = {
+      durable_name: spec.durableName,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: this.wireSubject(spec.subject),
+      ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
+      // Unlimited: giving up is the consumer's decision (dead-letter table), never silent.
+      max_deliver: -1,
+      max_ack_pending: 256,
+    };
+    try {
+      await this.jsm.consumers.info(this.streamName, spec.durableName);
+    } catch {
+      await this.jsm.consumers.add(this.streamName, config).catch(async (error) => {
+        await this.jsm.consumers.info(this.streamName, spec.durableName).catch(() => {
+          throw error;
+        });
+      });
+    }
+    const consumer = await this.js.consumers.get(this.streamName, spec.durableName);
+    const messages = await consumer.consume({ max_messages: 64 });
+    this.subscriptions.add(messages);
+    const done = (async () => {
+      for await (const message of messages) {
+        const delivery: Delivery = {
+          subject: message.subject.slice(this.options.namespace.length + 1),
+          data: message.data,
+          deliveryCount: message.info.deliveryCount,
+          ack: () => message.ack(),
+          nak: (delayMs) => message.nak(delayMs),
+        };
+        try {
+          await onDelivery(delivery);
+        } catch (error) {
+          // The consumer settles every delivery itself; reaching here is a bug, so retry later.
+          this.options.logger.error({ err: error, durable: spec.durableName }, 'delivery handler threw');
+          message.nak(1000);
+        }
+      }
+    })();
+    return {
+      stop: async () => {
+        await messages.close();
+        this.subscriptions.delete(messages);
+        await done;
+      },
+    };
+  }
+
+  /** Removes the namespace's stream (tests use a namespace of their own). */
+  async deleteStream(): Promise<void> {
+    await this.jsm.streams.delete(this.streamName).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    for (const messages of this.subscriptions) await messages.close();
+    this.subscriptions.clear();
+    await this.nc.drain();
+  }
+}

@@ -1,0 +1,118 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from '@eco/logging';
+import type { EventTransport } from './transport';
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  transport: EventTransport;
+  logger: Logger;
+  batchSize?: number;
+  /** Fallback poll; commits in this process wake the relay at once through `nudge()`. */
+  pollIntervalMs?: number;
+  /** How long a replica owns the rows it is publishing before another may take them over. */
+  leaseMs?: number;
+}
+
+interface ClaimedRow {
+  position: string;
+  event_id: string;
+  subject: string;
+  envelope: unknown;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Publishes the outbox to the transport. Rows are claimed with a lease in one statement (no
+ * transaction is held while publishing, so replicas share the work and the embedded database is
+ * never blocked), published in position order, and marked published only after the transport's
+ * acknowledgement. A failed publish leaves the row for the next pass: at-least-once, and consumers
+ * make it exactly-once through their inbox.
+ */
+export class OutboxRelay {
+  private running = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private readonly table: string;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    const schema = (options.dataSource.options as { schema: string }).schema;
+    this.table = `"${schema}".outbox`;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Called after a commit that wrote outbox rows, so events leave at once instead of at the next poll. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    const { pollIntervalMs = 500, batchSize = 200, logger } = this.options;
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.publishBatch(batchSize);
+      } catch (error) {
+        logger.warn({ err: error }, 'outbox relay pass failed; retrying');
+      }
+      if (published >= batchSize || !this.running) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollIntervalMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  /** Claims and publishes up to `limit` rows; returns how many were published. */
+  async publishBatch(limit: number): Promise<number> {
+    const { dataSource, transport, leaseMs = 30_000 } = this.options;
+    // TypeORM returns [rows, affectedCount] for an UPDATE.
+    const [rows]: [ClaimedRow[], number] = await dataSource.query(
+      `UPDATE ${this.table} SET leased_until = now() + ($2 || ' milliseconds')::interval, attempts = attempts + 1
+        WHERE position IN (
+          SELECT position FROM ${this.table}
+           WHERE published_at IS NULL AND (leased_until IS NULL OR leased_until < now())
+           ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING position, event_id, subject, envelope`,
+      [limit, String(leaseMs)],
+    );
+    if (rows.length === 0) return 0;
+    rows.sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
+    // Sent in order on one connection; acknowledgements are awaited together.
+    const results = await Promise.allSettled(
+      rows.map((row) => transport.publish(row.subject, encoder.encode(JSON.stringify(row.envelope)), row.event_id)),
+    );
+    const done = rows.filter((_, i) => results[i]!.status === 'fulfilled').map((row) => row.position);
+    const failed = rows.filter((_, i) => results[i]!.status === 'rejected');
+    if (done.length > 0) {
+      await dataSource.query(
+        `UPDATE ${this.table} SET published_at = now(), leased_until = NULL, last_error = NULL WHERE position = ANY($1::bigint[])`,
+        [done],
+      );
+    }
+    if (failed.length > 0) {
+      const reason = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+      await dataSource.query(
+        `UPDATE ${this.table} SET leased_until = now() + interval '1 second', last_error = $2 WHERE position = ANY($1::bigint[])`,
+        [failed.map((row) => row.position), String(reason).slice(0, 500)],
+      );
+      this.options.logger.warn({ failed: failed.length, err: reason }, 'publishing failed; will retry');
+    }
+    return done.length;
+  }
+}

@@ -1,0 +1,133 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap } from '@apollo/server';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { Logger } from '@eco/logging';
+
+export interface GraphQLHttpServerOptions<Ctx extends BaseContext> {
+  apollo: ApolloServer<Ctx>;
+  /** Builds the per-request context; throw a GraphQLError with `extensions.http.status` to refuse. */
+  context: (request: IncomingMessage) => Promise<Ctx>;
+  /** Readiness: dependencies reachable (database, bus). */
+  ready: () => Promise<boolean>;
+  logger: Logger;
+  maxBodyBytes?: number;
+  /** Wraps the execution of each GraphQL request (e.g. to count its SQL statements). */
+  aroundRequest?: <T>(run: () => Promise<T>) => Promise<T>;
+}
+
+export interface RunningHttpServer {
+  server: Server;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${maxBytes} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${maxBytes} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Serves an Apollo Server on node:http (Apollo's documented integration contract) with the two
+ * probes every service has: `/health` (the process answers) and `/ready` (its dependencies do).
+ */
+export async function startGraphQLHttpServer<Ctx extends BaseContext>(
+  options: GraphQLHttpServerOptions<Ctx>,
+  port: number,
+  host = '127.0.0.1',
+): Promise<RunningHttpServer> {
+  const { apollo, logger, maxBodyBytes = 1_000_000 } = options;
+  const around = options.aroundRequest ?? ((run) => run());
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/ready') {
+      const ok = await options.ready().catch(() => false);
+      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
+    }
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'not found', extensions: { code: 'NOT_FOUND' } }] });
+
+    let body: unknown;
+    if (req.method === 'POST') {
+      const text = await readBody(req, maxBodyBytes);
+      try {
+        body = text.length > 0 ? JSON.parse(text) : undefined;
+      } catch {
+        throw new HttpError(400, 'BAD_REQUEST', 'request body is not valid JSON');
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await around(() =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => options.context(req),
+      }),
+    );
+    res.statusCode = result.status ?? 200;
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        return;
+      }
+      logger.error({ err: error }, 'unhandled HTTP error');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port: actualPort,
+    url: `http://${host}:${actualPort}/graphql`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,3 @@
+export { startGraphQLHttpServer } from './graphql-http-server';
+export type { GraphQLHttpServerOptions, RunningHttpServer } from './graphql-http-server';
+export { createErrorMasker, isPublicError } from './error-masking';

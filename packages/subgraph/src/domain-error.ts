@@ -1,0 +1,50 @@
+import { GraphQLError } from 'graphql';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * An expected failure of a use case (bad input, a rule refused, a missing record). Mutations return
+ * it as data (`{ ok: false, error }`); queries raise it as a coded GraphQL error. Codes are
+ * SCREAMING_SNAKE with their context's prefix, e.g. MEASURE_NOT_FOUND.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** The GraphQL form of a DomainError: its code and message are shown to the caller as they are. */
+export function toGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { code: error.code, public: true } });
+}
+
+/** Shape of every mutation result: `{ ok, error }` plus the mutation's own fields. */
+export type MutationResult<T extends object> = ({ ok: true; error: null } & T) | ({ ok: false; error: DomainError } & Partial<T>);
+
+/** Runs a use case; a DomainError becomes `{ ok: false, error }`, anything else propagates (and is masked). */
+export async function asMutationResult<T extends object>(run: () => Promise<T>): Promise<MutationResult<T>> {
+  try {
+    return { ok: true, error: null, ...(await run()) };
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, error } as MutationResult<T>;
+    throw error;
+  }
+}
+
+/** For queries: a DomainError becomes a coded GraphQL error. */
+export async function orGraphQLError<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DomainError) throw toGraphQLError(error);
+    throw error;
+  }
+}

@@ -1,0 +1,172 @@
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DocumentNode } from 'graphql';
+import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { AuthError, createInternalTokenVerifier, INTERNAL_TOKEN_HEADER } from '@eco/auth';
+import type { Principal } from '@eco/auth';
+import { createServiceDataSource, openServiceDatabase, QueryCounter, withQueryCounter } from '@eco/db';
+import { EventConsumer, OutboxRelay } from '@eco/events';
+import type { EventHandler, EventTransport } from '@eco/events';
+import { createErrorMasker, startGraphQLHttpServer } from '@eco/http';
+import type { RunningHttpServer } from '@eco/http';
+import type { Logger } from '@eco/logging';
+
+/** What a subgraph's domain code gets from its runtime. */
+export interface SubgraphRuntime {
+  dataSource: DataSource;
+  logger: Logger;
+  /** Call after committing a transaction that recorded events, so they leave at once. */
+  afterCommit(): void;
+}
+
+export interface BaseContext {
+  principal: Principal;
+}
+
+export interface SubgraphDefinition<Ctx extends BaseContext> {
+  /** Service name; also its Postgres schema. */
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<Ctx>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  eventHandlers?(runtime: SubgraphRuntime): EventHandler[];
+  /** Per request: loaders and domain services bound to the caller. */
+  createContext(principal: Principal, runtime: SubgraphRuntime): Ctx;
+}
+
+export interface SubgraphDeps {
+  databaseUrl: string;
+  transport: EventTransport;
+  internalTokenSecret: string;
+  logger: Logger;
+  port?: number;
+  host?: string;
+  poolSize?: number;
+  /** Relay fallback poll interval. */
+  relayPollIntervalMs?: number;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  runtime: SubgraphRuntime;
+  relay: OutboxRelay;
+  consumer: EventConsumer;
+  /** SQL statements issued while serving GraphQL requests (background work excluded). */
+  readonly statementsServed: number;
+  /** Starts publishing the outbox; the stack calls it once every service subscribes. */
+  startRelay(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots one subgraph: its database (schema + migrations), its event consumers, and its GraphQL
+ * server, which refuses any request without a valid gateway token.
+ */
+export async function startSubgraph<Ctx extends BaseContext>(
+  definition: SubgraphDefinition<Ctx>,
+  deps: SubgraphDeps,
+): Promise<RunningSubgraph> {
+  const logger = deps.logger.child({ subgraph: definition.name });
+  const dataSource = createServiceDataSource({
+    url: deps.databaseUrl,
+    schema: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolSize: deps.poolSize ?? 10,
+    logger,
+  });
+  await openServiceDatabase(dataSource);
+
+  const relay = new OutboxRelay({
+    dataSource,
+    transport: deps.transport,
+    logger,
+    pollIntervalMs: deps.relayPollIntervalMs ?? 500,
+  });
+  const runtime: SubgraphRuntime = { dataSource, logger, afterCommit: () => relay.nudge() };
+  const consumer = new EventConsumer({
+    service: definition.name,
+    dataSource,
+    transport: deps.transport,
+    logger,
+    onCommitted: () => relay.nudge(),
+  });
+  consumer.register(...(definition.eventHandlers?.(runtime) ?? []));
+  await consumer.start();
+
+  const verifyGatewayToken = createInternalTokenVerifier(deps.internalTokenSecret);
+  const apollo = new ApolloServer<Ctx>({
+    schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
+    formatError: createErrorMasker(logger),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+  });
+  await apollo.start();
+
+  let statementsServed = 0;
+  let http: RunningHttpServer;
+  try {
+    http = await startGraphQLHttpServer<Ctx>(
+      {
+        apollo,
+        logger,
+        context: async (request) => {
+          const header = request.headers[INTERNAL_TOKEN_HEADER];
+          try {
+            const principal = await verifyGatewayToken(Array.isArray(header) ? header[0] : header);
+            return definition.createContext(principal, runtime);
+          } catch (error) {
+            if (error instanceof AuthError) {
+              throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+            }
+            throw error;
+          }
+        },
+        ready: async () => {
+          await dataSource.query('SELECT 1');
+          return true;
+        },
+        aroundRequest: async (run) => {
+          const counter = new QueryCounter();
+          try {
+            return await withQueryCounter(counter, run);
+          } finally {
+            statementsServed += counter.count;
+          }
+        },
+      },
+      deps.port ?? 0,
+      deps.host,
+    );
+  } catch (error) {
+    await consumer.stop();
+    await apollo.stop();
+    await dataSource.destroy();
+    throw error;
+  }
+
+  return {
+    name: definition.name,
+    url: http.url,
+    runtime,
+    relay,
+    consumer,
+    get statementsServed() {
+      return statementsServed;
+    },
+    startRelay: () => relay.start(),
+    async stop() {
+      await http.close();
+      await apollo.stop();
+      await consumer.stop();
+      await relay.stop();
+      await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { agenciesSubgraph } from './agencies.subgraph';
+export { seedDirectory } from './demo/seed-directory';

@@ -1,0 +1,2 @@
+export { inspectionsSubgraph } from './inspections.subgraph';
+export { seedInspectionsDemo } from './demo/seed-demo';

@@ -1,0 +1,2 @@
+export { rectificationSubgraph } from './rectification.subgraph';
+export { seedRectificationDemo } from './demo/seed-demo';

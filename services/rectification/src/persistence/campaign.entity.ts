@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export interface LeadingGroupMemberRecord {
+  name: string;
+  role: 'LEADER' | 'DEPUTY' | 'MEMBER';
+  personId: string | null;
+}
+
+@Entity({ name: 'campaigns' })
+export class CampaignEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  sourceKind!: 'INTERNAL_INSPECTION' | 'MUNICIPAL_INSPECTION' | 'AUDIT';
+
+  @Column({ type: 'text' })
+  sourceTitle!: string;
+
+  @Column({ type: 'date' })
+  periodStart!: string;
+
+  @Column({ type: 'date' })
+  periodEnd!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  officeAgencyId!: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  leadingGroup!: LeadingGroupMemberRecord[];
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+}

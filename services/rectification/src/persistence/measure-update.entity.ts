@@ -1,0 +1,45 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type MeasureUpdateKind = 'CREATED' | 'ASSIGNED_TO_AGENCIES' | 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS';
+
+export interface EvidenceRecord {
+  name: string;
+  url: string | null;
+  sha256: string | null;
+  sizeBytes: number | null;
+}
+
+/** One entry of a measure's timeline; append-only. */
+@Entity({ name: 'measure_updates' })
+export class MeasureUpdateEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  measureId!: string;
+
+  @Column({ type: 'text' })
+  kind!: MeasureUpdateKind;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorPersonId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  actorName!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorAgencyId!: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  evidence!: EvidenceRecord[];
+
+  /** The event this entry came from, when it came from another service. */
+  @Column({ type: 'uuid', nullable: true })
+  sourceEventId!: string | null;
+
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+}

@@ -1,0 +1,49 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type MeasureStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETED';
+export type MeasureDeadlineKind = 'DATE' | 'DATE_RANGE' | 'MONTH_END' | 'LONG_TERM' | 'NONE';
+
+@Entity({ name: 'measures' })
+export class MeasureEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  problemId!: string;
+
+  @Column({ type: 'text' })
+  sequence!: string;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  responsibleAgencyId!: string | null;
+
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  coordinatingAgencyIds!: string[];
+
+  @Column({ type: 'text' })
+  deadlineKind!: MeasureDeadlineKind;
+
+  @Column({ type: 'date', nullable: true })
+  startsOn!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  dueOn!: string | null;
+
+  @Column({ type: 'text' })
+  deadlineLabel!: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ type: 'text' })
+  status!: MeasureStatus;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  evidenceNotes!: string[];
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+}

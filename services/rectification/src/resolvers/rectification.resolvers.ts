@@ -1,0 +1,118 @@
+import { GraphQLError } from 'graphql';
+import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+import { asMutationResult } from '@eco/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { canSeeMeasure, canSeeProblem, partnerAgencyOf } from '../domain/access-policy';
+import { deriveProblemStatus } from '../domain/problem-status';
+import type { CampaignEntity, LeadingGroupMemberRecord } from '../persistence/campaign.entity';
+import type { MeasureEntity } from '../persistence/measure.entity';
+import type { MeasureUpdateEntity } from '../persistence/measure-update.entity';
+import type { ProblemEntity } from '../persistence/problem.entity';
+import type { RectificationContext } from './rectification.context';
+import { agencyRef, findingRef, personRef } from './references';
+
+const forbidden = (what: string) =>
+  new GraphQLError(`this ${what} is not visible to your agency`, { extensions: { code: 'FORBIDDEN', public: true } });
+
+async function visibleProblem(id: string, ctx: RectificationContext): Promise<ProblemEntity | null> {
+  const problem = await ctx.loaders.problem.load(id);
+  if (problem && !canSeeProblem(ctx.principal, problem)) throw forbidden('problem');
+  return problem;
+}
+
+async function visibleMeasure(id: string, ctx: RectificationContext): Promise<MeasureEntity | null> {
+  const measure = await ctx.loaders.measure.load(id);
+  if (measure && !canSeeMeasure(ctx.principal, measure)) throw forbidden('measure');
+  return measure;
+}
+
+async function visibleCampaignProblems(campaignId: string, ctx: RectificationContext): Promise<ProblemEntity[]> {
+  const problems = await ctx.loaders.problemsByCampaign.load(campaignId);
+  return problems.filter((p) => canSeeProblem(ctx.principal, p));
+}
+
+export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = {
+  DateTime: DateTimeResolver,
+  Date: LocalDateResolver,
+
+  Query: {
+    async rectificationCampaigns(_root, _args, ctx) {
+      const agency = partnerAgencyOf(ctx.principal);
+      if (agency === undefined) return ctx.store.listCampaigns();
+      const problems = await ctx.store.listProblems({ visibleTo: agency });
+      const ids = [...new Set(problems.map((p) => p.campaignId).filter((id): id is string => id !== null))];
+      return ids.length ? ctx.store.campaignsByIds(ids) : [];
+    },
+    async rectificationCampaign(_root, { id }: { id: string }, ctx) {
+      const campaign = await ctx.loaders.campaign.load(id);
+      if (campaign && partnerAgencyOf(ctx.principal) && (await visibleCampaignProblems(id, ctx)).length === 0) {
+        throw forbidden('campaign');
+      }
+      return campaign;
+    },
+    problems(_root, { campaignId }: { campaignId?: string | null }, ctx) {
+      return ctx.store.listProblems({ campaignId: campaignId ?? null, visibleTo: partnerAgencyOf(ctx.principal) });
+    },
+    problem: (_root, { id }: { id: string }, ctx) => visibleProblem(id, ctx),
+    measure: (_root, { id }: { id: string }, ctx) => visibleMeasure(id, ctx),
+  },
+
+  Mutation: {
+    openProblem: (_root, { input }: { input: unknown }, ctx) =>
+      asMutationResult(async () => ({ problem: await ctx.service.openProblem(input) })),
+    addMeasure: (_root, { input }: { input: unknown }, ctx) =>
+      asMutationResult(async () => ({ measure: await ctx.service.addMeasure(input) })),
+  },
+
+  RectificationCampaign: {
+    __resolveReference: async (ref: { id: string }, ctx: RectificationContext) => ctx.loaders.campaign.load(ref.id),
+    officeAgency: (campaign: CampaignEntity) => agencyRef(campaign.officeAgencyId),
+    leadingGroup: (campaign: CampaignEntity) =>
+      campaign.leadingGroup.map((member: LeadingGroupMemberRecord) => ({ ...member, person: personRef(member.personId) })),
+    problems: (campaign: CampaignEntity, _args, ctx) => visibleCampaignProblems(campaign.id, ctx),
+  },
+
+  Problem: {
+    __resolveReference: (ref: { id: string }, ctx: RectificationContext) => visibleProblem(ref.id, ctx),
+    campaign: (problem: ProblemEntity, _args, ctx) => (problem.campaignId ? ctx.loaders.campaign.load(problem.campaignId) : null),
+    displayNumber: (problem: ProblemEntity) =>
+      problem.sourceNumber && problem.sourceNumber !== problem.number
+        ? `${problem.number} (${problem.sourceNumber})`
+        : problem.number,
+    leadLeader: (problem: ProblemEntity) => personRef(problem.leadLeaderId),
+    responsibleDepartment: (problem: ProblemEntity) => agencyRef(problem.responsibleDepartmentId),
+    coordinatingAgencies: (problem: ProblemEntity) => problem.coordinatingAgencyIds.map(agencyRef),
+    sourceFinding: (problem: ProblemEntity) => findingRef(problem.sourceFindingId),
+    status: async (problem: ProblemEntity, _args, ctx) =>
+      deriveProblemStatus((await ctx.loaders.measuresByProblem.load(problem.id)).map((m) => m.status)),
+    measures: async (problem: ProblemEntity, _args, ctx) =>
+      (await ctx.loaders.measuresByProblem.load(problem.id)).filter((m) => canSeeMeasure(ctx.principal, m)),
+  },
+
+  Measure: {
+    __resolveReference: (ref: { id: string }, ctx: RectificationContext) => visibleMeasure(ref.id, ctx),
+    problem: (measure: MeasureEntity, _args, ctx) => ctx.loaders.problem.load(measure.problemId),
+    responsibleAgency: (measure: MeasureEntity) => agencyRef(measure.responsibleAgencyId),
+    coordinatingAgencies: (measure: MeasureEntity) => measure.coordinatingAgencyIds.map(agencyRef),
+    deadline: (measure: MeasureEntity) => ({
+      kind: measure.deadlineKind,
+      startsOn: measure.startsOn,
+      dueOn: measure.dueOn,
+      label: measure.deadlineLabel,
+    }),
+    timeline: (measure: MeasureEntity, _args, ctx) => ctx.loaders.updatesByMeasure.load(measure.id),
+  },
+
+  MeasureUpdate: {
+    actor: (update: MeasureUpdateEntity) => personRef(update.actorPersonId),
+    actorAgency: (update: MeasureUpdateEntity) => agencyRef(update.actorAgencyId),
+  },
+
+  Finding: {
+    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    problem: async (finding: { id: string }, _args, ctx) => {
+      const problem = await ctx.loaders.problemBySourceFinding.load(finding.id);
+      return problem && canSeeProblem(ctx.principal, problem) ? problem : null;
+    },
+  },
+};

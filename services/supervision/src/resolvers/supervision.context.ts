@@ -1,0 +1,24 @@
+import type { Principal } from '@eco/auth';
+import { createEntityLoader, createGroupLoader } from '@eco/subgraph';
+import type { BaseContext, SubgraphRuntime } from '@eco/subgraph';
+import { SupervisionService } from '../domain/supervision.service';
+import { SupervisionStore } from '../persistence/supervision.store';
+
+function createSupervisionLoaders(store: SupervisionStore) {
+  return {
+    item: createEntityLoader((ids) => store.itemsByIds(ids), (i) => i.id),
+    itemsByAgency: createGroupLoader((ids) => store.itemsByAgencyIds(ids), (row) => row.agencyId),
+    updatesByItem: createGroupLoader((ids) => store.updatesByItemIds(ids), (u) => u.itemId),
+  };
+}
+
+export interface SupervisionContext extends BaseContext {
+  store: SupervisionStore;
+  loaders: ReturnType<typeof createSupervisionLoaders>;
+  service: SupervisionService;
+}
+
+export function createSupervisionContext(principal: Principal, runtime: SubgraphRuntime): SupervisionContext {
+  const store = new SupervisionStore(runtime.dataSource.manager);
+  return { principal, store, loaders: createSupervisionLoaders(store), service: new SupervisionService(runtime, principal) };
+}
