@@ -36,7 +36,9 @@ function report(label: string, loop: (n: number) => number): void {
   const sink = loop(ITERATIONS);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rate = Math.round(ITERATIONS / seconds).toLocaleString('en-US');
-  console.log(`${label}: ${rate} computations/s (${ITERATIONS.toLocaleString('en-US')} in ${seconds.toFixed(2)} s)`);
+  console.log(
+    `${label}: ${rate} computations/s (${ITERATIONS.toLocaleString('en-US')} in ${seconds.toFixed(2)} s)`,
+  );
   if (sink === 0) console.log('(no results)');
 }
 

@@ -29,7 +29,7 @@ export interface EventConsumerOptions {
   onCommitted?: () => void;
 }
 
-type Outcome = 'applied' | 'duplicate' | 'retry' | 'dead-lettered';
+export type Outcome = 'applied' | 'duplicate' | 'retry' | 'dead-lettered';
 
 const decoder = new TextDecoder();
 
@@ -68,6 +68,16 @@ export class EventConsumer {
 
   async stop(): Promise<void> {
     await Promise.all(this.subscriptions.splice(0).map((s) => s.stop()));
+  }
+
+  /**
+   * Applies an envelope to one handler outside the transport, as a redelivery would: used to replay
+   * a dead letter and to prove that a repeated event has no second effect.
+   */
+  async replay(handlerName: string, envelope: unknown): Promise<Outcome> {
+    const handler = this.handlers.find((h) => h.name === handlerName);
+    if (!handler) throw new Error(`no handler named ${handlerName} in ${this.options.service}`);
+    return this.process(handler, new TextEncoder().encode(JSON.stringify(envelope)), 1);
   }
 
   private async onDelivery(handler: EventHandler, delivery: Delivery): Promise<void> {

@@ -26,15 +26,27 @@ export function toGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, { extensions: { code: error.code, public: true } });
 }
 
+/** The `MutationError` GraphQL type: plain data (graphql-js treats a returned Error as a failure). */
+export interface MutationErrorData {
+  code: string;
+  message: string;
+  fieldErrors: FieldError[];
+}
+
 /** Shape of every mutation result: `{ ok, error }` plus the mutation's own fields. */
-export type MutationResult<T extends object> = ({ ok: true; error: null } & T) | ({ ok: false; error: DomainError } & Partial<T>);
+export type MutationResult<T extends object> =
+  | ({ ok: true; error: null } & T)
+  | ({ ok: false; error: MutationErrorData } & Partial<T>);
 
 /** Runs a use case; a DomainError becomes `{ ok: false, error }`, anything else propagates (and is masked). */
 export async function asMutationResult<T extends object>(run: () => Promise<T>): Promise<MutationResult<T>> {
   try {
     return { ok: true, error: null, ...(await run()) };
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, error } as MutationResult<T>;
+    if (error instanceof DomainError) {
+      const data: MutationErrorData = { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+      return { ok: false, error: data } as MutationResult<T>;
+    }
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 export { startSubgraph } from './subgraph-runtime';
 export type { BaseContext, RunningSubgraph, SubgraphDefinition, SubgraphDeps, SubgraphRuntime } from './subgraph-runtime';
 export { DomainError, asMutationResult, orGraphQLError, toGraphQLError } from './domain-error';
-export type { FieldError, MutationResult } from './domain-error';
+export type { FieldError, MutationErrorData, MutationResult } from './domain-error';
 export { createEntityLoader, createGroupLoader } from './entity-loader';
 export { decodeCursor, encodeCursor, pageSize } from './cursor';
 export type { KeysetPosition } from './cursor';

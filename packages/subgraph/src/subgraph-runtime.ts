@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
@@ -106,6 +107,8 @@ export async function startSubgraph<Ctx extends BaseContext>(
     formatError: createErrorMasker(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Traces are for Apollo's hosted studio, which this system does not report to.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
