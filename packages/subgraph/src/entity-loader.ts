@@ -1,5 +1,10 @@
 import DataLoader from 'dataloader';
 
+import { isId } from './id';
+
+/** Ids are UUIDs: anything else cannot exist, and must not reach SQL as a malformed uuid. */
+const wellFormed = (keys: readonly string[]) => keys.filter(isId);
+
 /**
  * A per-request loader that fetches many records in one query and hands each key its own record
  * (or null). Every `__resolveReference` and list child goes through one of these, so a page of N
@@ -11,7 +16,8 @@ export function createEntityLoader<V>(
 ): DataLoader<string, V | null> {
   return new DataLoader<string, V | null>(async (keys) => {
     const found = new Map<string, V>();
-    for (const value of await fetchMany(keys)) found.set(keyOf(value), value);
+    const ids = wellFormed(keys);
+    if (ids.length > 0) for (const value of await fetchMany(ids)) found.set(keyOf(value), value);
     return keys.map((key) => found.get(key) ?? null);
   });
 }
@@ -23,7 +29,8 @@ export function createGroupLoader<V>(
 ): DataLoader<string, V[]> {
   return new DataLoader<string, V[]>(async (keys) => {
     const groups = new Map<string, V[]>();
-    for (const value of await fetchMany(keys)) {
+    const ids = wellFormed(keys);
+    for (const value of ids.length > 0 ? await fetchMany(ids) : []) {
       const key = groupOf(value);
       const list = groups.get(key);
       if (list) list.push(value);

@@ -5,3 +5,4 @@ export type { FieldError, MutationErrorData, MutationResult } from './domain-err
 export { createEntityLoader, createGroupLoader } from './entity-loader';
 export { decodeCursor, encodeCursor, pageSize } from './cursor';
 export type { KeysetPosition } from './cursor';
+export { isId, requireId } from './id';

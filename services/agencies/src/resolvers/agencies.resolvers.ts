@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { isPartner } from '@eco/auth';
-import { asMutationResult, decodeCursor, encodeCursor, orGraphQLError, pageSize, DomainError } from '@eco/subgraph';
+import { asMutationResult, decodeCursor, DomainError, encodeCursor, orGraphQLError, pageSize, requireId } from '@eco/subgraph';
 import { canListTasksOf, canSeeTask } from '../domain/access-policy';
 import type { AgencyEntity } from '../persistence/agency.entity';
 import { PARTNER_KINDS } from '../persistence/agency.entity';
@@ -56,6 +56,7 @@ export const agenciesResolvers: GraphQLResolverMap<AgenciesContext> = {
     agency: (_root, { id }: { id: string }, ctx) => ctx.loaders.agency.load(id),
     myTasks: (_root, args: TaskListArgs, ctx) => taskConnection(ctx.principal.agencyId, args, ctx),
     agencyTasks: (_root, args: TaskListArgs & { agencyId: string }, ctx) => {
+      requireId(args.agencyId, 'agencyId');
       if (!canListTasksOf(ctx.principal, args.agencyId)) throw forbidden("a partner agency may list only its own tasks");
       return taskConnection(args.agencyId, args, ctx);
     },

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
-import { asMutationResult } from '@eco/subgraph';
+import { asMutationResult, requireId } from '@eco/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { canSeeMeasure, canSeeProblem, partnerAgencyOf } from '../domain/access-policy';
 import { deriveProblemStatus } from '../domain/problem-status';
@@ -51,6 +51,7 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
       return campaign;
     },
     problems(_root, { campaignId }: { campaignId?: string | null }, ctx) {
+      if (campaignId) requireId(campaignId, 'campaignId');
       return ctx.store.listProblems({ campaignId: campaignId ?? null, visibleTo: partnerAgencyOf(ctx.principal) });
     },
     problem: (_root, { id }: { id: string }, ctx) => visibleProblem(id, ctx),
