@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     },
     demo: 'all',
   });
+  // Ready means the demo's coordination tasks are already in the townships' inboxes.
+  await stack.settleEvents();
 
   const tokens = await Promise.all(
     DEMO_TOKEN_USERS.map(async (user) => ({ ...user, token: await demoToken({ ...auth, hs256Secret: config.AUTH_HS256_SECRET }, user.code) })),

@@ -45,6 +45,11 @@ export interface RunningStack {
   transport: EventTransport;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   gateway: RunningGateway;
+  /**
+   * Resolves once every outbox is empty twice in a row (a consumer's effect may publish more). With
+   * in-process delivery a published event is an applied one, so the demo is then fully in place.
+   */
+  settleEvents(timeoutMs?: number): Promise<void>;
   /** SQL statements all subgraphs issued serving GraphQL requests so far. */
   statementsServed(): number;
   stop(): Promise<void>;
@@ -132,6 +137,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       transport,
       subgraphs,
       gateway,
+      settleEvents: async (timeoutMs = 30_000) => {
+        const deadline = Date.now() + timeoutMs;
+        for (let quietPasses = 0; quietPasses < 2; ) {
+          if (Date.now() > deadline) throw new Error(`events still pending after ${timeoutMs} ms`);
+          const pending = await Promise.all(Object.values(subgraphs).map((s) => s.pendingEvents()));
+          quietPasses = pending.every((n) => n === 0) ? quietPasses + 1 : 0;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      },
       statementsServed: () => Object.values(subgraphs).reduce((sum, s) => sum + s.statementsServed, 0),
       stop: stopAll,
     };

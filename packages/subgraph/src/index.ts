@@ -6,3 +6,5 @@ export { createEntityLoader, createGroupLoader } from './entity-loader';
 export { decodeCursor, encodeCursor, pageSize } from './cursor';
 export type { KeysetPosition } from './cursor';
 export { isId, requireId } from './id';
+export { parseSubgraphConfig, runSubgraphMain } from './subgraph-main';
+export type { SubgraphConfig } from './subgraph-main';

@@ -60,6 +60,8 @@ export interface RunningSubgraph {
   consumer: EventConsumer;
   /** SQL statements issued while serving GraphQL requests (background work excluded). */
   readonly statementsServed: number;
+  /** Outbox rows not yet published. */
+  pendingEvents(): Promise<number>;
   /** Starts publishing the outbox; the stack calls it once every service subscribes. */
   startRelay(): void;
   stop(): Promise<void>;
@@ -164,6 +166,10 @@ export async function startSubgraph<Ctx extends BaseContext>(
       return statementsServed;
     },
     startRelay: () => relay.start(),
+    pendingEvents: async () => {
+      const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM "${definition.name}".outbox WHERE published_at IS NULL`);
+      return (row as { n: number }).n;
+    },
     async stop() {
       await http.close();
       await apollo.stop();

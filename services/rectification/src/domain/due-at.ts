@@ -1,10 +1,15 @@
+import { createWorkingCalendar, shanghaiInstant } from '@eco/calendar';
+import type { WorkingCalendar } from '@eco/calendar';
 import type { MeasureDeadline } from './measure-deadline';
 
+/** The built-in PRC calendar; a loaded override layer replaces it once rectification keeps one. */
+const defaultCalendar = createWorkingCalendar();
+
 /**
- * The instant a dated measure falls due: the end of the office day of its due date in Shanghai.
- * Long-term measures and measures with no deadline have none.
+ * The instant a dated measure falls due: the calendar's end of the office day on its due date, in
+ * Asia/Shanghai. Long-term measures and measures with no deadline have none.
  */
-export function dueAtOf(deadline: MeasureDeadline): Date | null {
+export function dueAtOf(deadline: MeasureDeadline, calendar: WorkingCalendar = defaultCalendar): Date | null {
   if (!deadline.dueOn) return null;
-  return new Date(`${deadline.dueOn}T17:30:00+08:00`);
+  return shanghaiInstant(deadline.dueOn, calendar.dateDeadlineTime);
 }

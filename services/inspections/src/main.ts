@@ -1,0 +1,10 @@
+// Boot only: config → database → NATS → server.
+import { ConfigError } from '@eco/config';
+import { runSubgraphMain } from '@eco/subgraph';
+import { loadConfig } from './config';
+import { inspectionsSubgraph } from './inspections.subgraph';
+
+runSubgraphMain(inspectionsSubgraph, loadConfig()).catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
