@@ -11,7 +11,9 @@ if (process.argv.includes('--check')) {
     // missing counts as drift
   }
   if (committed !== composed) {
-    console.error('gateway/supergraph.graphql is out of date: run `npm run supergraph` and commit the result.');
+    console.error(
+      'gateway/supergraph.graphql is out of date: run `npm run supergraph` and commit the result.',
+    );
     process.exit(1);
   }
   console.log('supergraph is up to date');

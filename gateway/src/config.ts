@@ -15,7 +15,11 @@ const schema = z
     INSPECTIONS_URL: envFields.url(),
     RECTIFICATION_URL: envFields.url(),
     SUPERVISION_URL: envFields.url(),
-    MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(256 * 1024),
     LOG_LEVEL: envFields.logLevel(),
   })
   .refine((c) => Boolean(c.AUTH_HS256_SECRET) !== Boolean(c.AUTH_JWKS_URL), {

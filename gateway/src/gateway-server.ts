@@ -35,7 +35,11 @@ export interface RunningGateway {
 }
 
 /** Transport failures between gateway and subgraphs carry internal addresses: never shown. */
-const GATEWAY_INTERNAL_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SUBREQUEST_HTTP_ERROR', 'SUBREQUEST_MALFORMED_RESPONSE']);
+const GATEWAY_INTERNAL_CODES = new Set([
+  'INTERNAL_SERVER_ERROR',
+  'SUBREQUEST_HTTP_ERROR',
+  'SUBREQUEST_MALFORMED_RESPONSE',
+]);
 
 /** A subgraph's own error already went through that subgraph's masking: pass its code and message. */
 function isForwardedSubgraphError(formatted: GraphQLFormattedError): boolean {
@@ -71,7 +75,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         url,
         fetcher: keepAlive.fetcher,
         willSendRequest: async ({ request, context }) => {
-          request.http?.headers.set(INTERNAL_TOKEN_HEADER, await options.signInternalToken(context.principal));
+          request.http?.headers.set(
+            INTERNAL_TOKEN_HEADER,
+            await options.signInternalToken(context.principal),
+          );
         },
       });
     },
@@ -95,13 +102,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         context: async (request) => {
           const token = bearerToken(request.headers.authorization);
           if (!token) {
-            throw new GraphQLError('a bearer token is required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+            throw new GraphQLError('a bearer token is required', {
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            });
           }
           try {
             return { principal: await options.verifyUserToken(token) };
           } catch (error) {
             if (error instanceof AuthError) {
-              throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+              throw new GraphQLError(error.message, {
+                extensions: { code: error.code, http: { status: 401 } },
+              });
             }
             throw error;
           }
@@ -109,7 +120,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ready: async () => {
           const probes = await Promise.all(
             Object.values(options.subgraphUrls).map((url) =>
-              fetch(url.replace(/\/graphql$/, '/ready')).then((r) => r.ok, () => false),
+              fetch(url.replace(/\/graphql$/, '/ready')).then(
+                (r) => r.ok,
+                () => false,
+              ),
             ),
           );
           return probes.every(Boolean);

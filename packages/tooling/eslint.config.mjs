@@ -13,12 +13,29 @@ export default tseslint.config(
       // Configuration is read once, in each service's config module (STYLE: config parsed once).
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration through @eco/config in config.ts.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through @eco/config in config.ts.',
+        },
       ],
     },
   },
   {
-    files: ['**/config.ts', '**/config/src/**', '**/test/**', '**/*.test.ts', '**/stack/src/**', '**/testing/src/**', '**/bench/**'],
+    files: [
+      '**/config.ts',
+      '**/config/src/**',
+      '**/test/**',
+      '**/*.test.ts',
+      '**/stack/src/**',
+      '**/testing/src/**',
+      '**/bench/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // Tests read loosely typed GraphQL responses.
+    files: ['**/test/**', '**/*.test.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

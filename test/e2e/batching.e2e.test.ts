@@ -5,7 +5,11 @@ import { startTestStack } from '@eco/testing';
 import type { TestStack } from '@eco/testing';
 
 /** Inserts rows in one statement, whatever their number. */
-async function insertRows(dataSource: DataSource, table: string, rows: Record<string, unknown>[]): Promise<void> {
+async function insertRows(
+  dataSource: DataSource,
+  table: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
   const columns = Object.keys(rows[0]!).join(', ');
   await dataSource.query(
     `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1)`,
@@ -36,7 +40,15 @@ describe('a page of tasks with their problem, measure and finding', () => {
     const zhuqiaoId = agencyIdOf('zhuqiao');
     const roundId = randomUUID();
     await insertRows(inspections.runtime.dataSource, 'inspections.rounds', [
-      { id: roundId, name: '批量巡察', round_number: 3, start_year: 2021, end_year: 2023, year: 2023, finding_count: rows },
+      {
+        id: roundId,
+        name: '批量巡察',
+        round_number: 3,
+        start_year: 2021,
+        end_year: 2023,
+        year: 2023,
+        finding_count: rows,
+      },
     ]);
     const chains = Array.from({ length: rows }, (_, i) => ({
       i,
@@ -50,19 +62,37 @@ describe('a page of tasks with their problem, measure and finding', () => {
       inspections.runtime.dataSource,
       'inspections.findings',
       chains.map((c) => ({
-        id: c.finding, round_id: roundId, number: String(c.i + 1), target_agency_id: agencyIdOf('waste-centre'),
-        title: `问题${c.i}`, description: '批量', status: 'CONFIRMED', recorded_by: personIdOf('demo-rectification-office'),
-        recorded_at: new Date(now).toISOString(), version: 1,
+        id: c.finding,
+        round_id: roundId,
+        number: String(c.i + 1),
+        target_agency_id: agencyIdOf('waste-centre'),
+        title: `问题${c.i}`,
+        description: '批量',
+        status: 'CONFIRMED',
+        recorded_by: personIdOf('demo-rectification-office'),
+        recorded_at: new Date(now).toISOString(),
+        version: 1,
       })),
     );
-    await insertRows(inspections.runtime.dataSource, 'inspections.finding_grants', chains.map((c) => ({ finding_id: c.finding, agency_id: zhuqiaoId })));
+    await insertRows(
+      inspections.runtime.dataSource,
+      'inspections.finding_grants',
+      chains.map((c) => ({ finding_id: c.finding, agency_id: zhuqiaoId })),
+    );
     await insertRows(
       rectification.runtime.dataSource,
       'rectification.problems',
       chains.map((c) => ({
-        id: c.problem, number: String(c.i + 1), source_number: String(c.i + 1), title: `问题${c.i}`, description: '批量',
-        lead_leader_id: personIdOf('xue-jialiang'), responsible_department_id: agencyIdOf('sanitation'),
-        coordinating_agency_ids: `{${zhuqiaoId}}`, visible_to_agency_ids: `{${zhuqiaoId}}`, source_finding_id: c.finding,
+        id: c.problem,
+        number: String(c.i + 1),
+        source_number: String(c.i + 1),
+        title: `问题${c.i}`,
+        description: '批量',
+        lead_leader_id: personIdOf('xue-jialiang'),
+        responsible_department_id: agencyIdOf('sanitation'),
+        coordinating_agency_ids: `{${zhuqiaoId}}`,
+        visible_to_agency_ids: `{${zhuqiaoId}}`,
+        source_finding_id: c.finding,
         opened_at: new Date(now).toISOString(),
       })),
     );
@@ -70,31 +100,59 @@ describe('a page of tasks with their problem, measure and finding', () => {
       rectification.runtime.dataSource,
       'rectification.measures',
       chains.map((c) => ({
-        id: c.measure, problem_id: c.problem, sequence: '1', text: `措施${c.i}`, responsible_agency_id: agencyIdOf('sanitation'),
-        coordinating_agency_ids: `{${zhuqiaoId}}`, deadline_kind: 'LONG_TERM', deadline_label: '长期坚持', status: 'IN_PROGRESS',
-        evidence_notes: '{}', created_at: new Date(now).toISOString(),
+        id: c.measure,
+        problem_id: c.problem,
+        sequence: '1',
+        text: `措施${c.i}`,
+        responsible_agency_id: agencyIdOf('sanitation'),
+        coordinating_agency_ids: `{${zhuqiaoId}}`,
+        deadline_kind: 'LONG_TERM',
+        deadline_label: '长期坚持',
+        status: 'IN_PROGRESS',
+        evidence_notes: '{}',
+        created_at: new Date(now).toISOString(),
       })),
     );
     await insertRows(
       rectification.runtime.dataSource,
       'rectification.measure_updates',
-      chains.map((c) => ({ id: randomUUID(), measure_id: c.measure, kind: 'CREATED', actor_name: '整改办', evidence: '[]', at: new Date(now).toISOString() })),
+      chains.map((c) => ({
+        id: randomUUID(),
+        measure_id: c.measure,
+        kind: 'CREATED',
+        actor_name: '整改办',
+        evidence: '[]',
+        at: new Date(now).toISOString(),
+      })),
     );
     await insertRows(
       agencies.runtime.dataSource,
       'agencies.coordination_tasks',
       chains.map((c) => ({
-        id: c.task, agency_id: zhuqiaoId, subject_kind: 'MEASURE', subject_id: c.measure, problem_id: c.problem,
-        finding_id: c.finding, title: `任务${c.i}`, status: 'ACKNOWLEDGED', opened_at: new Date(now + c.i).toISOString(),
-        source_event_id: randomUUID(), version: 1,
+        id: c.task,
+        agency_id: zhuqiaoId,
+        subject_kind: 'MEASURE',
+        subject_id: c.measure,
+        problem_id: c.problem,
+        finding_id: c.finding,
+        title: `任务${c.i}`,
+        status: 'ACKNOWLEDGED',
+        opened_at: new Date(now + c.i).toISOString(),
+        source_event_id: randomUUID(),
+        version: 1,
       })),
     );
     await insertRows(
       agencies.runtime.dataSource,
       'agencies.task_updates',
       chains.map((c) => ({
-        id: randomUUID(), task_id: c.task, kind: 'ACKNOWLEDGED', person_id: personIdOf('demo-zhuqiao'),
-        person_name: '祝桥镇联络员（演示）', evidence: '[]', at: new Date(now).toISOString(),
+        id: randomUUID(),
+        task_id: c.task,
+        kind: 'ACKNOWLEDGED',
+        person_id: personIdOf('demo-zhuqiao'),
+        person_name: '祝桥镇联络员（演示）',
+        evidence: '[]',
+        at: new Date(now).toISOString(),
       })),
     );
   });
@@ -105,7 +163,11 @@ describe('a page of tasks with their problem, measure and finding', () => {
 
   async function statementsFor(first: number) {
     const before = t.stack.statementsServed();
-    const response = await t.gql<{ myTasks: { totalCount: number; edges: { node: Record<string, any> }[] } }>(zhuqiao, INBOX_QUERY, { first });
+    const response = await t.gql<{ myTasks: { totalCount: number; edges: { node: Record<string, any> }[] } }>(
+      zhuqiao,
+      INBOX_QUERY,
+      { first },
+    );
     const statements = t.stack.statementsServed() - before;
     expect(response.errors).toBeUndefined();
     return { statements, response: response.data!.myTasks };
@@ -137,7 +199,11 @@ describe('a page of tasks with their problem, measure and finding', () => {
     const seen = new Set<string>();
     let after: string | null = null;
     for (let page = 0; page < 10; page += 1) {
-      const response: any = await t.gql(zhuqiao, 'query($after: String) { myTasks(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id title } } } }', { after });
+      const response: any = await t.gql(
+        zhuqiao,
+        'query($after: String) { myTasks(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id title } } } }',
+        { after },
+      );
       for (const edge of response.data.myTasks.edges) seen.add(edge.node.id);
       if (page === 0) expect(response.data.myTasks.edges[0].node.title).toBe(`任务${rows - 1}`);
       if (!response.data.myTasks.pageInfo.hasNextPage) break;

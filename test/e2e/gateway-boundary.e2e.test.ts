@@ -55,7 +55,11 @@ describe('the gateway boundary', () => {
     const response = await postGraphQL<{ me: { name: string }; problems: { id: string }[] }>(t.gatewayUrl, {
       query: '{ me { name } problems { id } }',
       token: caolu,
-      headers: { 'x-eco-gateway-token': bureauGatewayToken, 'x-user-id': 'xue-jialiang', 'x-agency-id': 'bureau' },
+      headers: {
+        'x-eco-gateway-token': bureauGatewayToken,
+        'x-user-id': 'xue-jialiang',
+        'x-agency-id': 'bureau',
+      },
     });
     expect(response.data?.me.name).toBe('曹路镇联络员（演示）');
     // 曹路镇 is named on problem 1-1 only; the bureau would see all five.
@@ -65,36 +69,49 @@ describe('the gateway boundary', () => {
   it('the seed-003 demo data is what each township sees', async () => {
     // The demo measures reach the inboxes by event: wait until the last township has its tasks.
     const count = async (who: string) =>
-      (await t.gql<{ myTasks: { totalCount: number } }>(await t.tokenFor(who), '{ myTasks { totalCount } }')).data?.myTasks.totalCount;
-    await waitFor('the demo tasks in the townships\' inboxes', async () => ((await count('demo-zhuqiao')) === 4 && (await count('demo-caolu')) === 2 ? true : undefined));
+      (await t.gql<{ myTasks: { totalCount: number } }>(await t.tokenFor(who), '{ myTasks { totalCount } }'))
+        .data?.myTasks.totalCount;
+    await waitFor("the demo tasks in the townships' inboxes", async () =>
+      (await count('demo-zhuqiao')) === 4 && (await count('demo-caolu')) === 2 ? true : undefined,
+    );
     const zhuqiao = { data: { myTasks: { totalCount: await count('demo-zhuqiao') } } };
     const caolu = { data: { myTasks: { totalCount: await count('demo-caolu') } } };
-    const bureau = await t.gql<{ problems: { displayNumber: string; leadLeader: { name: string }; measures: unknown[] }[] }>(
+    const bureau = await t.gql<{
+      problems: { displayNumber: string; leadLeader: { name: string }; measures: unknown[] }[];
+    }>(
       await t.tokenFor('xue-jialiang'),
       '{ problems { displayNumber leadLeader { name } responsibleDepartment { name } measures { id } } }',
     );
     // 祝桥镇: measures 1-1.1, 1-1.2, 1-2.1, 1-2.3; 曹路镇: 1-1.1, 1-1.2.
     expect(zhuqiao.data?.myTasks.totalCount).toBe(4);
     expect(caolu.data?.myTasks.totalCount).toBe(2);
-    expect(bureau.data?.problems.map((p) => [p.displayNumber, p.leadLeader.name, p.measures.length])).toEqual([
-      ['1-1 (21)', '薛加良', 2],
-      ['1-2 (21)', '沈敏', 3],
-      ['2 (36)', '薛加良', 2],
-      ['3 (41)', '黄海华', 3],
-    ]);
+    expect(bureau.data?.problems.map((p) => [p.displayNumber, p.leadLeader.name, p.measures.length])).toEqual(
+      [
+        ['1-1 (21)', '薛加良', 2],
+        ['1-2 (21)', '沈敏', 3],
+        ['2 (36)', '薛加良', 2],
+        ['3 (41)', '黄海华', 3],
+      ],
+    );
   });
 
   it('bad input gets a coded error and changes nothing', async () => {
     const office = await t.tokenFor('demo-rectification-office');
     const before = await t.gql<{ problems: unknown[] }>(office, '{ problems { id } }');
-    const bad = await t.gql<{ addMeasure: { ok: boolean; error: { code: string; fieldErrors: { field: string }[] } } }>(
+    const bad = await t.gql<{
+      addMeasure: { ok: boolean; error: { code: string; fieldErrors: { field: string }[] } };
+    }>(
       office,
       'mutation($input: AddMeasureInput!) { addMeasure(input: $input) { ok error { code message fieldErrors { field message } } measure { id } } }',
       { input: { problemId: 'nope', text: '', deadline: { kind: 'DATE_RANGE', dueOn: '2023-09-01' } } },
     );
     expect(bad.data?.addMeasure.ok).toBe(false);
     expect(bad.data?.addMeasure.error.code).toBe('RECTIFICATION_INVALID_INPUT');
-    expect(bad.data?.addMeasure.error.fieldErrors.map((e) => e.field).sort()).toEqual(['deadline.startsOn', 'problemId', 'text']);
+    expect(bad.data?.addMeasure.error.fieldErrors.map((e) => e.field).sort()).toEqual([
+      'deadline.startsOn',
+      'problemId',
+      'text',
+    ]);
 
     const unknownProblem = await t.gql<{ addMeasure: { ok: boolean; error: { code: string } } }>(
       office,
@@ -129,7 +146,9 @@ describe('the gateway boundary', () => {
       body: JSON.stringify({ query: `{ me { id } }`, variables: { pad: 'x'.repeat(400_000) } }),
     });
     expect(huge.status).toBe(413);
-    expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(
+      ((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+    ).toBe('PAYLOAD_TOO_LARGE');
 
     const broken = await fetch(t.gatewayUrl, {
       method: 'POST',
@@ -153,7 +172,8 @@ describe('the gateway boundary', () => {
       expect.objectContaining({ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
     );
     const text = JSON.stringify(response);
-    for (const leak of ['stack', 'DataSource', 'SELECT', '/work/', 'node_modules', '127.0.0.1']) expect(text).not.toContain(leak);
+    for (const leak of ['stack', 'DataSource', 'SELECT', '/work/', 'node_modules', '127.0.0.1'])
+      expect(text).not.toContain(leak);
     const ready = await fetch(t.stack.subgraphs.supervision.url.replace(/\/graphql$/, '/ready'));
     expect(ready.status).toBe(503);
   });

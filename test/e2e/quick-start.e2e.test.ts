@@ -20,8 +20,18 @@ function startQuickStart(dataDir: string): Promise<QuickStart> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.NATS_URL;
-  for (const port of ['GATEWAY_PORT', 'AGENCIES_PORT', 'INSPECTIONS_PORT', 'RECTIFICATION_PORT', 'SUPERVISION_PORT']) env[port] = '0';
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['packages/stack/src/quick-start.ts'], { cwd: ROOT, env });
+  for (const port of [
+    'GATEWAY_PORT',
+    'AGENCIES_PORT',
+    'INSPECTIONS_PORT',
+    'RECTIFICATION_PORT',
+    'SUPERVISION_PORT',
+  ])
+    env[port] = '0';
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['packages/stack/src/quick-start.ts'], {
+    cwd: ROOT,
+    env,
+  });
   const started = Date.now();
   let output = '';
   return new Promise((resolve, reject) => {
@@ -52,7 +62,8 @@ async function stop(quickStart: QuickStart): Promise<void> {
   await exited;
 }
 
-const TASKS = '{ myTasks(first: 50) { totalCount edges { node { id measure { text } problem { displayNumber } } } } }';
+const TASKS =
+  '{ myTasks(first: 50) { totalCount edges { node { id measure { text } problem { displayNumber } } } } }';
 
 describe('the quick start (npm start) on the embedded default', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'eco-quick-start-'));
@@ -64,13 +75,29 @@ describe('the quick start (npm start) on the embedded default', () => {
       console.info(`quick start ready in ${quickStart.readySeconds.toFixed(1)} s (fresh data directory)`);
       expect(quickStart.readySeconds).toBeLessThan(60);
       expect(quickStart.output).toContain('events: in-process');
-      const zhuqiao = await postGraphQL<any>(quickStart.gatewayUrl, { query: TASKS, token: quickStart.token('祝桥镇 user') });
-      const caolu = await postGraphQL<any>(quickStart.gatewayUrl, { query: TASKS, token: quickStart.token('曹路镇 user') });
+      const zhuqiao = await postGraphQL<any>(quickStart.gatewayUrl, {
+        query: TASKS,
+        token: quickStart.token('祝桥镇 user'),
+      });
+      const caolu = await postGraphQL<any>(quickStart.gatewayUrl, {
+        query: TASKS,
+        token: quickStart.token('曹路镇 user'),
+      });
       expect(zhuqiao.data.myTasks.totalCount).toBe(4);
-      expect(zhuqiao.data.myTasks.edges.map((e: any) => e.node.problem.displayNumber).sort()).toEqual(['1-1 (21)', '1-1 (21)', '1-2 (21)', '1-2 (21)']);
+      expect(zhuqiao.data.myTasks.edges.map((e: any) => e.node.problem.displayNumber).sort()).toEqual([
+        '1-1 (21)',
+        '1-1 (21)',
+        '1-2 (21)',
+        '1-2 (21)',
+      ]);
       const theirs = new Set(zhuqiao.data.myTasks.edges.map((e: any) => e.node.id));
       expect(caolu.data.myTasks.edges.some((e: any) => theirs.has(e.node.id))).toBe(false);
-      for (const label of ['bureau leader', 'rectification office', 'department clerk', 'enforcement bureau user']) {
+      for (const label of [
+        'bureau leader',
+        'rectification office',
+        'department clerk',
+        'enforcement bureau user',
+      ]) {
         expect(quickStart.token(label)).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
       }
     } finally {
@@ -82,7 +109,10 @@ describe('the quick start (npm start) on the embedded default', () => {
     const quickStart = await startQuickStart(dataDir);
     try {
       console.info(`quick start ready in ${quickStart.readySeconds.toFixed(1)} s (existing data directory)`);
-      const zhuqiao = await postGraphQL<any>(quickStart.gatewayUrl, { query: TASKS, token: quickStart.token('祝桥镇 user') });
+      const zhuqiao = await postGraphQL<any>(quickStart.gatewayUrl, {
+        query: TASKS,
+        token: quickStart.token('祝桥镇 user'),
+      });
       expect(zhuqiao.data.myTasks.totalCount).toBe(4);
     } finally {
       await stop(quickStart);

@@ -40,7 +40,9 @@ describe('a finding travels to a township and its progress comes back', () => {
     expect(round.data?.createInspectionRound.ok).toBe(true);
     ids.round = round.data!.createInspectionRound.round.id;
 
-    const recorded = await t.gql<{ recordFinding: { ok: boolean; finding: { id: string; status: string; number: string } } }>(
+    const recorded = await t.gql<{
+      recordFinding: { ok: boolean; finding: { id: string; status: string; number: string } };
+    }>(
       office,
       `mutation($input: RecordFindingInput!) { recordFinding(input: $input) { ok error { code message } finding { id status number } } }`,
       {
@@ -53,7 +55,10 @@ describe('a finding travels to a township and its progress comes back', () => {
         },
       },
     );
-    expect(recorded.data?.recordFinding).toMatchObject({ ok: true, finding: { status: 'DRAFT', number: '1' } });
+    expect(recorded.data?.recordFinding).toMatchObject({
+      ok: true,
+      finding: { status: 'DRAFT', number: '1' },
+    });
     ids.finding = recorded.data!.recordFinding.finding.id;
 
     const confirmed = await t.gql<{ confirmFinding: { ok: boolean; finding: { status: string } } }>(
@@ -66,7 +71,9 @@ describe('a finding travels to a township and its progress comes back', () => {
 
   it('2. opens a rectification problem linked to the finding, by event', async () => {
     const problem = await waitFor('the problem opened from the finding', async () => {
-      const response = await t.gql<{ finding: { problem: { id: string; title: string; sourceFinding: { id: string } } | null } }>(
+      const response = await t.gql<{
+        finding: { problem: { id: string; title: string; sourceFinding: { id: string } } | null };
+      }>(
         office,
         `query($id: ID!) { finding(id: $id) { problem { id title status sourceFinding { id } responsibleDepartment { name } } } }`,
         { id: ids.finding },
@@ -99,7 +106,10 @@ describe('a finding travels to a township and its progress comes back', () => {
     );
     expect(added.data?.addMeasure).toMatchObject({
       ok: true,
-      measure: { status: 'NOT_STARTED', deadline: { kind: 'MONTH_END', dueOn: '2023-09-30', label: '9月底' } },
+      measure: {
+        status: 'NOT_STARTED',
+        deadline: { kind: 'MONTH_END', dueOn: '2023-09-30', label: '9月底' },
+      },
     });
     ids.measure = added.data!.addMeasure.measure.id;
   });
@@ -112,7 +122,9 @@ describe('a finding travels to a township and its progress comes back', () => {
         finding { id title description round { name } }
     } } } }`;
     const tasks = await waitFor('the task in 祝桥镇 inbox (and the finding visible to it)', async () => {
-      const response = await t.gql<{ myTasks: { totalCount: number; edges: { node: Record<string, any> }[] } }>(zhuqiao, query);
+      const response = await t.gql<{
+        myTasks: { totalCount: number; edges: { node: Record<string, any> }[] };
+      }>(zhuqiao, query);
       const node = response.data?.myTasks.edges[0]?.node;
       return node?.finding ? response : undefined;
     });
@@ -122,9 +134,17 @@ describe('a finding travels to a township and its progress comes back', () => {
     expect(node).toMatchObject({
       status: 'OPEN',
       agency: { name: '祝桥镇' },
-      measure: { id: ids.measure, text: '督促相关单位补充审议招标事宜，并纳入年度招标计划。', deadline: { label: '9月底' } },
+      measure: {
+        id: ids.measure,
+        text: '督促相关单位补充审议招标事宜，并纳入年度招标计划。',
+        deadline: { label: '9月底' },
+      },
       problem: { id: ids.problem, title: '中转站转运项目未经公开招投标续签' },
-      finding: { id: ids.finding, title: '中转站转运项目未经公开招投标续签', round: { name: '2023年内部巡察' } },
+      finding: {
+        id: ids.finding,
+        title: '中转站转运项目未经公开招投标续签',
+        round: { name: '2023年内部巡察' },
+      },
     });
     ids.task = node.id;
   });
@@ -145,7 +165,10 @@ describe('a finding travels to a township and its progress comes back', () => {
       `mutation($id: ID!) { acknowledgeTask(input: { taskId: $id }) { ok error { code } } }`,
       { id: ids.task },
     );
-    expect(again.data?.acknowledgeTask).toMatchObject({ ok: false, error: { code: 'TASK_ALREADY_ACKNOWLEDGED' } });
+    expect(again.data?.acknowledgeTask).toMatchObject({
+      ok: false,
+      error: { code: 'TASK_ALREADY_ACKNOWLEDGED' },
+    });
 
     const progress = await t.gql<{ reportTaskProgress: { ok: boolean; task: { status: string } } }>(
       zhuqiao,
@@ -160,7 +183,13 @@ describe('a finding travels to a township and its progress comes back', () => {
     );
     expect(progress.data?.reportTaskProgress).toMatchObject({
       ok: true,
-      task: { status: 'IN_PROGRESS', latestUpdate: { note: '已会同执法局现场核查，企业设备已拆除。', evidence: [{ name: '现场照片.jpg' }] } },
+      task: {
+        status: 'IN_PROGRESS',
+        latestUpdate: {
+          note: '已会同执法局现场核查，企业设备已拆除。',
+          evidence: [{ name: '现场照片.jpg' }],
+        },
+      },
     });
   });
 
@@ -177,7 +206,11 @@ describe('a finding travels to a township and its progress comes back', () => {
     expect(timeline.status).toBe('IN_PROGRESS');
     const agencyEntries = timeline.timeline.filter((e) => e.kind.startsWith('AGENCY_'));
     expect(agencyEntries).toEqual([
-      expect.objectContaining({ kind: 'AGENCY_ACKNOWLEDGED', actor: { name: '祝桥镇联络员（演示）' }, actorAgency: { name: '祝桥镇' } }),
+      expect.objectContaining({
+        kind: 'AGENCY_ACKNOWLEDGED',
+        actor: { name: '祝桥镇联络员（演示）' },
+        actorAgency: { name: '祝桥镇' },
+      }),
       expect.objectContaining({
         kind: 'AGENCY_PROGRESS',
         note: '已会同执法局现场核查，企业设备已拆除。',
@@ -190,21 +223,30 @@ describe('a finding travels to a township and its progress comes back', () => {
   });
 
   it('8. a 曹路镇 user sees none of it', async () => {
-    const list = await t.gql<{ myTasks: { totalCount: number; edges: unknown[] } }>(caolu, '{ myTasks { totalCount edges { cursor } } }');
+    const list = await t.gql<{ myTasks: { totalCount: number; edges: unknown[] } }>(
+      caolu,
+      '{ myTasks { totalCount edges { cursor } } }',
+    );
     expect(list.data?.myTasks).toEqual({ totalCount: 0, edges: [] });
 
     const byId = await t.gql(caolu, 'query($id: ID!) { task(id: $id) { id title } }', { id: ids.task });
     expect(byId.data?.task ?? null).toBeNull();
     expect(byId.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    for (const [field, id] of [['measure', ids.measure], ['problem', ids.problem], ['finding', ids.finding]] as const) {
+    for (const [field, id] of [
+      ['measure', ids.measure],
+      ['problem', ids.problem],
+      ['finding', ids.finding],
+    ] as const) {
       const response = await t.gql(caolu, `query($id: ID!) { ${field}(id: $id) { id } }`, { id });
       expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     const problems = await t.gql<{ problems: unknown[] }>(caolu, '{ problems { id } }');
     expect(problems.data?.problems).toEqual([]);
 
-    const theirs = await t.gql(caolu, 'query($a: ID!) { agencyTasks(agencyId: $a) { totalCount } }', { a: zhuqiaoId });
+    const theirs = await t.gql(caolu, 'query($a: ID!) { agencyTasks(agencyId: $a) { totalCount } }', {
+      a: zhuqiaoId,
+    });
     expect(theirs.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -230,24 +272,47 @@ describe('a finding travels to a township and its progress comes back', () => {
   it('replaying any event of the thread a second time changes nothing', async () => {
     const { subgraphs } = t.stack;
     const outbox = async (service: 'inspections' | 'rectification' | 'agencies') =>
-      (await subgraphs[service].runtime.dataSource.query(`SELECT subject, envelope FROM "${service}".outbox ORDER BY position`)) as {
+      (await subgraphs[service].runtime.dataSource.query(
+        `SELECT subject, envelope FROM "${service}".outbox ORDER BY position`,
+      )) as {
         subject: string;
         envelope: unknown;
       }[];
-    const events = [...(await outbox('inspections')), ...(await outbox('rectification')), ...(await outbox('agencies'))];
+    const events = [
+      ...(await outbox('inspections')),
+      ...(await outbox('rectification')),
+      ...(await outbox('agencies')),
+    ];
     const consumers: Record<string, [keyof typeof subgraphs, string][]> = {
       'inspections.finding.confirmed.v1': [['rectification', 'open-problem-from-finding']],
-      'rectification.measure.assigned.v1': [['agencies', 'open-tasks-for-measure'], ['inspections', 'grant-finding-to-agencies']],
-      'agencies.task.acknowledged.v1': [['rectification', 'timeline-from-task-acknowledged'], ['supervision', 'item-timeline-from-task-acknowledged']],
-      'agencies.task.progress-reported.v1': [['rectification', 'timeline-from-task-progress'], ['supervision', 'item-timeline-from-task-progress']],
+      'rectification.measure.assigned.v1': [
+        ['agencies', 'open-tasks-for-measure'],
+        ['inspections', 'grant-finding-to-agencies'],
+      ],
+      'agencies.task.acknowledged.v1': [
+        ['rectification', 'timeline-from-task-acknowledged'],
+        ['supervision', 'item-timeline-from-task-acknowledged'],
+      ],
+      'agencies.task.progress-reported.v1': [
+        ['rectification', 'timeline-from-task-progress'],
+        ['supervision', 'item-timeline-from-task-progress'],
+      ],
     };
     expect(events.map((e) => e.subject).sort()).toEqual(Object.keys(consumers).sort());
 
     const snapshot = async () => ({
-      problems: await subgraphs.rectification.runtime.dataSource.query('SELECT count(*)::int AS n FROM rectification.problems'),
-      updates: await subgraphs.rectification.runtime.dataSource.query('SELECT count(*)::int AS n FROM rectification.measure_updates'),
-      tasks: await subgraphs.agencies.runtime.dataSource.query('SELECT count(*)::int AS n FROM agencies.coordination_tasks'),
-      grants: await subgraphs.inspections.runtime.dataSource.query('SELECT count(*)::int AS n FROM inspections.finding_grants'),
+      problems: await subgraphs.rectification.runtime.dataSource.query(
+        'SELECT count(*)::int AS n FROM rectification.problems',
+      ),
+      updates: await subgraphs.rectification.runtime.dataSource.query(
+        'SELECT count(*)::int AS n FROM rectification.measure_updates',
+      ),
+      tasks: await subgraphs.agencies.runtime.dataSource.query(
+        'SELECT count(*)::int AS n FROM agencies.coordination_tasks',
+      ),
+      grants: await subgraphs.inspections.runtime.dataSource.query(
+        'SELECT count(*)::int AS n FROM inspections.finding_grants',
+      ),
     });
     const before = await snapshot();
     for (const event of events) {
@@ -257,7 +322,11 @@ describe('a finding travels to a township and its progress comes back', () => {
     }
     // And through the bus: republished under a new message id, past JetStream's de-duplication.
     for (const event of events) {
-      await t.stack.transport.publish(event.subject, new TextEncoder().encode(JSON.stringify(event.envelope)), crypto.randomUUID());
+      await t.stack.transport.publish(
+        event.subject,
+        new TextEncoder().encode(JSON.stringify(event.envelope)),
+        crypto.randomUUID(),
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await snapshot()).toEqual(before);

@@ -4,4 +4,8 @@ export { AuthError } from './auth-error';
 export type { AuthErrorCode } from './auth-error';
 export { createUserTokenVerifier, signUserToken } from './user-token';
 export type { UserTokenSettings, UserTokenVerifier } from './user-token';
-export { INTERNAL_TOKEN_HEADER, createInternalTokenSigner, createInternalTokenVerifier } from './internal-token';
+export {
+  INTERNAL_TOKEN_HEADER,
+  createInternalTokenSigner,
+  createInternalTokenVerifier,
+} from './internal-token';

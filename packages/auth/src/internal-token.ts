@@ -13,7 +13,10 @@ const AUDIENCE = 'eco-subgraphs';
  * Signs short-lived tokens from the gateway to the subgraphs. A token is reused for half its
  * lifetime per principal, so a busy caller costs one signature every few seconds, not one per call.
  */
-export function createInternalTokenSigner(secret: string, ttlSeconds = 60): (principal: Principal) => Promise<string> {
+export function createInternalTokenSigner(
+  secret: string,
+  ttlSeconds = 60,
+): (principal: Principal) => Promise<string> {
   const key = new TextEncoder().encode(secret);
   const cache = new Map<string, { token: string; renewAt: number }>();
   return async (principal) => {
@@ -21,7 +24,11 @@ export function createInternalTokenSigner(secret: string, ttlSeconds = 60): (pri
     const now = Date.now();
     const cached = cache.get(cacheKey);
     if (cached && cached.renewAt > now) return cached.token;
-    const token = await new SignJWT({ agency: principal.agencyId, roles: principal.roles, name: principal.name })
+    const token = await new SignJWT({
+      agency: principal.agencyId,
+      roles: principal.roles,
+      name: principal.name,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(principal.personId)
       .setIssuer(ISSUER)
@@ -36,7 +43,9 @@ export function createInternalTokenSigner(secret: string, ttlSeconds = 60): (pri
 }
 
 /** Verifies the gateway's token in a subgraph; anything else is refused. Verified tokens are cached until expiry. */
-export function createInternalTokenVerifier(secret: string): (token: string | undefined) => Promise<Principal> {
+export function createInternalTokenVerifier(
+  secret: string,
+): (token: string | undefined) => Promise<Principal> {
   const key = new TextEncoder().encode(secret);
   const cache = new Map<string, { principal: Principal; expiresAt: number }>();
   return async (token) => {
@@ -44,7 +53,11 @@ export function createInternalTokenVerifier(secret: string): (token: string | un
     const cached = cache.get(token);
     if (cached && cached.expiresAt > Date.now()) return cached.principal;
     try {
-      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+      });
       const principal = principalSchema.parse({
         personId: payload.sub,
         agencyId: payload['agency'],

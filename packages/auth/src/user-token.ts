@@ -22,7 +22,8 @@ function principalFromClaims(claims: JWTPayload): Principal {
     name: claims['name'],
     roles: claims['roles'],
   });
-  if (!parsed.success) throw new AuthError('UNAUTHENTICATED', 'token does not name a person, agency and roles');
+  if (!parsed.success)
+    throw new AuthError('UNAUTHENTICATED', 'token does not name a person, agency and roles');
   return parsed.data;
 }
 

@@ -64,11 +64,15 @@ describe('gateway-to-subgraph tokens', () => {
   });
 
   it('are refused when missing', async () => {
-    await expect(createInternalTokenVerifier(secret)(undefined)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(createInternalTokenVerifier(secret)(undefined)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
   });
 
   it('are refused when a user token is presented instead', async () => {
     const userToken = await signUserToken({ ...settings, hs256Secret: secret }, township, 60);
-    await expect(createInternalTokenVerifier(secret)(userToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(createInternalTokenVerifier(secret)(userToken)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
   });
 });

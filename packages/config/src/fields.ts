@@ -4,10 +4,7 @@ import { z } from 'zod';
 export const envFields = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
   url: () => z.string().url(),
-  postgresUrl: () =>
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
+  postgresUrl: () => z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
   natsUrl: () => z.string().regex(/^(nats|tls):\/\//, 'must be a nats:// or tls:// URL'),
   secret: () => z.string().min(32, 'must be at least 32 characters'),
   boolean: (fallback: boolean) =>

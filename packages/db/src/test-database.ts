@@ -15,7 +15,10 @@ function withDatabase(url: string, database: string): string {
 
 /** A fresh, empty database for one test file, on the server at `serverUrl`; `drop` removes it. */
 export async function createTestDatabase(serverUrl: string, label = 'test'): Promise<TestDatabase> {
-  const name = `${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(5).toString('hex')}`;
+  const name = `${label
+    .replace(/[^a-z0-9_]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {

@@ -13,7 +13,9 @@ describe('test databases on the real server', () => {
     const database = await createTestDatabase(serverUrl, 'db-package');
     const client = new Client({ connectionString: database.url });
     await client.connect();
-    const { rows } = await client.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog','information_schema')");
+    const { rows } = await client.query(
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog','information_schema')",
+    );
     await client.end();
     expect(rows[0].n).toBe(0);
     await database.drop();

@@ -73,18 +73,66 @@ export interface DemoPerson {
  * token for (their names say they are demo accounts).
  */
 export const DEMO_PEOPLE: DemoPerson[] = [
-  { code: 'kang-yongliang', name: '康永良', title: '局长、党组书记', agencyCode: 'bureau', roles: ['BUREAU_CHIEF'] },
+  {
+    code: 'kang-yongliang',
+    name: '康永良',
+    title: '局长、党组书记',
+    agencyCode: 'bureau',
+    roles: ['BUREAU_CHIEF'],
+  },
   { code: 'xue-jialiang', name: '薛加良', title: '副局长', agencyCode: 'bureau', roles: ['DEPUTY_CHIEF'] },
   { code: 'huang-haihua', name: '黄海华', title: '副局长', agencyCode: 'bureau', roles: ['DEPUTY_CHIEF'] },
   { code: 'shen-min', name: '沈敏', title: '副局长', agencyCode: 'bureau', roles: ['DEPUTY_CHIEF'] },
   { code: 'yang-xin', name: '杨新', title: '局领导', agencyCode: 'bureau', roles: ['DEPUTY_CHIEF'] },
-  { code: 'demo-rectification-office', name: '整改办（演示）', title: '整改办专员', agencyCode: 'audit-office', roles: ['RECTIFICATION_OFFICE', 'INSPECTION_MEMBER'] },
-  { code: 'demo-sanitation-clerk', name: '市容环卫处内勤（演示）', title: '内勤', agencyCode: 'sanitation', roles: ['DEPARTMENT_CLERK'] },
-  { code: 'demo-supervision-officer', name: '办公室督查岗（演示）', title: '督查岗', agencyCode: 'general-office', roles: ['SUPERVISION_OFFICER'] },
-  { code: 'demo-zhuqiao', name: '祝桥镇联络员（演示）', title: '联络员', agencyCode: 'zhuqiao', roles: ['PARTNER_USER'] },
-  { code: 'demo-caolu', name: '曹路镇联络员（演示）', title: '联络员', agencyCode: 'caolu', roles: ['PARTNER_USER'] },
-  { code: 'demo-heqing', name: '合庆镇联络员（演示）', title: '联络员', agencyCode: 'heqing', roles: ['PARTNER_USER'] },
-  { code: 'demo-enforcement', name: '区城管执法局联络员（演示）', title: '联络员', agencyCode: 'enforcement', roles: ['PARTNER_USER'] },
+  {
+    code: 'demo-rectification-office',
+    name: '整改办（演示）',
+    title: '整改办专员',
+    agencyCode: 'audit-office',
+    roles: ['RECTIFICATION_OFFICE', 'INSPECTION_MEMBER'],
+  },
+  {
+    code: 'demo-sanitation-clerk',
+    name: '市容环卫处内勤（演示）',
+    title: '内勤',
+    agencyCode: 'sanitation',
+    roles: ['DEPARTMENT_CLERK'],
+  },
+  {
+    code: 'demo-supervision-officer',
+    name: '办公室督查岗（演示）',
+    title: '督查岗',
+    agencyCode: 'general-office',
+    roles: ['SUPERVISION_OFFICER'],
+  },
+  {
+    code: 'demo-zhuqiao',
+    name: '祝桥镇联络员（演示）',
+    title: '联络员',
+    agencyCode: 'zhuqiao',
+    roles: ['PARTNER_USER'],
+  },
+  {
+    code: 'demo-caolu',
+    name: '曹路镇联络员（演示）',
+    title: '联络员',
+    agencyCode: 'caolu',
+    roles: ['PARTNER_USER'],
+  },
+  {
+    code: 'demo-heqing',
+    name: '合庆镇联络员（演示）',
+    title: '联络员',
+    agencyCode: 'heqing',
+    roles: ['PARTNER_USER'],
+  },
+  {
+    code: 'demo-enforcement',
+    name: '区城管执法局联络员（演示）',
+    title: '联络员',
+    agencyCode: 'enforcement',
+    roles: ['PARTNER_USER'],
+  },
 ];
 
 export function demoAgency(code: string): DemoAgency & { id: string } {

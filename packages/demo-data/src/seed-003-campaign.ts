@@ -55,13 +55,27 @@ export const SEED_003_CAMPAIGN = {
       name,
       role: 'DEPUTY' as const,
       personId:
-        { 薛加良: personIdOf('xue-jialiang'), 黄海华: personIdOf('huang-haihua'), 沈敏: personIdOf('shen-min'), 杨新: personIdOf('yang-xin') }[
-          name
-        ] ?? null,
+        {
+          薛加良: personIdOf('xue-jialiang'),
+          黄海华: personIdOf('huang-haihua'),
+          沈敏: personIdOf('shen-min'),
+          杨新: personIdOf('yang-xin'),
+        }[name] ?? null,
     })),
-    ...['高瑞莲', '唐浩', '陈静嘉', '李岚', '夏越青', '张芝勍', '李荣', '张茫', '郑弘', '赵文章', '高文安', '胡旭'].map(
-      (name) => ({ name, role: 'MEMBER' as const, personId: null }),
-    ),
+    ...[
+      '高瑞莲',
+      '唐浩',
+      '陈静嘉',
+      '李岚',
+      '夏越青',
+      '张芝勍',
+      '李荣',
+      '张茫',
+      '郑弘',
+      '赵文章',
+      '高文安',
+      '胡旭',
+    ].map((name) => ({ name, role: 'MEMBER' as const, personId: null })),
   ],
   problems: [
     {
@@ -193,7 +207,12 @@ export const SEED_003_CAMPAIGN = {
           text: '做到举一反三，水环工作组会同绿化中心和基建中心、协调中心，全面梳理水环一期、二期自开工以来收到的工单，对工单反映的问题逐个分析，核实反映问题是否落实，查找工单处置是否形成闭环。同时，会同水环工程代建、设计、施工、监理等分析水环二期工程建设推进情况，查找工程建设和进度存在的问题。',
           responsibleAgencyId: a('infrastructure'),
           coordinatingAgencyIds: [],
-          deadline: { kind: 'DATE_RANGE', startsOn: '2023-09-07', dueOn: '2023-09-08', label: '自9月7日起至8日' },
+          deadline: {
+            kind: 'DATE_RANGE',
+            startsOn: '2023-09-07',
+            dueOn: '2023-09-08',
+            label: '自9月7日起至8日',
+          },
           status: 'NOT_STARTED',
           evidenceNotes: [],
         },
@@ -203,7 +222,12 @@ export const SEED_003_CAMPAIGN = {
           text: '水环工作组会同绿化中心、基建中心分别与洋泾街道、花木街道、潍坊街道和塘桥街道协商，进一步核实情况，重点分析退单原因，及处置情况；针对水环二期工程建设查找存在的问题，研究对策措施，制定整改方案，并开展整改工作。',
           responsibleAgencyId: a('infrastructure'),
           coordinatingAgencyIds: [a('yangjing'), a('huamu'), a('weifang'), a('tangqiao')],
-          deadline: { kind: 'DATE_RANGE', startsOn: '2023-09-11', dueOn: '2023-09-14', label: '自9月11日起至14日' },
+          deadline: {
+            kind: 'DATE_RANGE',
+            startsOn: '2023-09-11',
+            dueOn: '2023-09-14',
+            label: '自9月11日起至14日',
+          },
           status: 'NOT_STARTED',
           evidenceNotes: [],
         },
@@ -213,7 +237,12 @@ export const SEED_003_CAMPAIGN = {
           text: '持续推进落实问题整改，形成工作报告。',
           responsibleAgencyId: a('infrastructure'),
           coordinatingAgencyIds: [],
-          deadline: { kind: 'DATE_RANGE', startsOn: '2023-09-15', dueOn: '2023-09-26', label: '自9月15日起至26日' },
+          deadline: {
+            kind: 'DATE_RANGE',
+            startsOn: '2023-09-15',
+            dueOn: '2023-09-26',
+            label: '自9月15日起至26日',
+          },
           status: 'NOT_STARTED',
           evidenceNotes: [],
         },

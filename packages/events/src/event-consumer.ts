@@ -94,14 +94,26 @@ export class EventConsumer {
     try {
       raw = JSON.parse(decoder.decode(data));
     } catch {
-      await this.deadLetter(consumer, handler.contract.subject, { undecodable: decoder.decode(data) }, 'not JSON', deliveryCount);
+      await this.deadLetter(
+        consumer,
+        handler.contract.subject,
+        { undecodable: decoder.decode(data) },
+        'not JSON',
+        deliveryCount,
+      );
       return 'dead-lettered';
     }
     const envelope = envelopeSchema.safeParse(raw);
     const payload = envelope.success ? handler.contract.schema.safeParse(envelope.data.payload) : null;
     if (!envelope.success || !payload?.success) {
       const problem = !envelope.success ? envelope.error.message : payload!.error!.message;
-      await this.deadLetter(consumer, handler.contract.subject, raw, `invalid event: ${problem}`, deliveryCount);
+      await this.deadLetter(
+        consumer,
+        handler.contract.subject,
+        raw,
+        `invalid event: ${problem}`,
+        deliveryCount,
+      );
       return 'dead-lettered';
     }
     const event = { ...envelope.data, payload: payload.data } as EventEnvelope;

@@ -49,7 +49,10 @@ export class InProcessTransport implements EventTransport {
     throw new Error('transport closed before delivery settled');
   }
 
-  async subscribe(spec: SubscriptionSpec, onDelivery: (delivery: Delivery) => Promise<void>): Promise<Subscription> {
+  async subscribe(
+    spec: SubscriptionSpec,
+    onDelivery: (delivery: Delivery) => Promise<void>,
+  ): Promise<Subscription> {
     const subscriber = { spec, onDelivery };
     this.subscribers.add(subscriber);
     return {

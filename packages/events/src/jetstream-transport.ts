@@ -79,7 +79,10 @@ export class JetStreamTransport implements EventTransport {
     await this.js.publish(this.wireSubject(subject), data, { msgID: messageId });
   }
 
-  async subscribe(spec: SubscriptionSpec, onDelivery: (delivery: Delivery) => Promise<void>): Promise<Subscription> {
+  async subscribe(
+    spec: SubscriptionSpec,
+    onDelivery: (delivery: Delivery) => Promise<void>,
+  ): Promise<Subscription> {
     const config = {
       durable_name: spec.durableName,
       ack_policy: AckPolicy.Explicit,

@@ -95,7 +95,9 @@ export class OutboxRelay {
     rows.sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
     // Sent in order on one connection; acknowledgements are awaited together.
     const results = await Promise.allSettled(
-      rows.map((row) => transport.publish(row.subject, encoder.encode(JSON.stringify(row.envelope)), row.event_id)),
+      rows.map((row) =>
+        transport.publish(row.subject, encoder.encode(JSON.stringify(row.envelope)), row.event_id),
+      ),
     );
     const done = rows.filter((_, i) => results[i]!.status === 'fulfilled').map((row) => row.position);
     const failed = rows.filter((_, i) => results[i]!.status === 'rejected');

@@ -49,7 +49,11 @@ describe('a consumer facing poison messages and failing handlers', () => {
     await sleep(1_000); // longer than the first back-off: a nak would have brought it back by now
 
     const undecodable = rows.find((r) => r.error === 'not JSON');
-    expect(undecodable).toMatchObject({ subject: contract.subject, attempts: 1, envelope: { undecodable: '{not json' } });
+    expect(undecodable).toMatchObject({
+      subject: contract.subject,
+      attempts: 1,
+      envelope: { undecodable: '{not json' },
+    });
     const invalid = rows.find((r) => r.error.startsWith('invalid event: '));
     expect(invalid).toMatchObject({ subject: contract.subject, attempts: 1, envelope: badPayload });
     expect(invalid!.error).toContain('Expected number, received string');
@@ -123,7 +127,9 @@ describe('a consumer facing poison messages and failing handlers', () => {
       [1, 'nak'],
       [2, 'ack'],
     ]);
-    expect(await h.effects(handler.name)).toEqual([{ event_id: event!.id, seq: 1, note: 'second time lucky' }]);
+    expect(await h.effects(handler.name)).toEqual([
+      { event_id: event!.id, seq: 1, note: 'second time lucky' },
+    ]);
     expect(await h.inbox('svcb--note-flaky')).toEqual([{ event_id: event!.id, subject: contract.subject }]);
     expect(await h.deadLetters('svcb--note-flaky')).toEqual([]);
   });
@@ -139,7 +145,11 @@ describe('a consumer facing poison messages and failing handlers', () => {
     expect(await h.relay().publishBatch(100)).toBe(1);
     const [letter] = await deadLettered('svcb--note-replayed', 1);
     await h.drained('svcb--note-replayed');
-    expect(letter).toMatchObject({ event_id: event!.id, attempts: 3, error: 'Error: missing reference data' });
+    expect(letter).toMatchObject({
+      event_id: event!.id,
+      attempts: 3,
+      error: 'Error: missing reference data',
+    });
 
     // Replaying before the fix changes nothing.
     expect(await consumer.replay(handler.name, letter!.envelope)).toBe('retry');
@@ -149,8 +159,12 @@ describe('a consumer facing poison messages and failing handlers', () => {
     expect(await consumer.replay(handler.name, letter!.envelope)).toBe('applied');
     expect(await consumer.replay(handler.name, letter!.envelope)).toBe('duplicate');
     expect(await h.effects(handler.name)).toEqual([{ event_id: event!.id, seq: 4, note: 'replay me' }]);
-    expect(await h.inbox('svcb--note-replayed')).toEqual([{ event_id: event!.id, subject: contract.subject }]);
-    await expect(consumer.replay('no-such-handler', letter!.envelope)).rejects.toThrow('no handler named no-such-handler');
+    expect(await h.inbox('svcb--note-replayed')).toEqual([
+      { event_id: event!.id, subject: contract.subject },
+    ]);
+    await expect(consumer.replay('no-such-handler', letter!.envelope)).rejects.toThrow(
+      'no handler named no-such-handler',
+    );
   });
 });
 

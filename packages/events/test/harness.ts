@@ -11,8 +11,23 @@ import { createLogger } from '@eco/logging';
 // The light modules only: the package index would load the whole stack (every service).
 import { resolveTestServices } from '@eco/testing/src/real-services';
 import { waitFor } from '@eco/testing/src/wait-for';
-import { EventConsumer, JetStreamTransport, OutboxRelay, defineEvent, defineHandler, recordEvent, streamNameFor } from '../src';
-import type { Delivery, EventEnvelope, EventHandler, EventTransport, Subscription, SubscriptionSpec } from '../src';
+import {
+  EventConsumer,
+  JetStreamTransport,
+  OutboxRelay,
+  defineEvent,
+  defineHandler,
+  recordEvent,
+  streamNameFor,
+} from '../src';
+import type {
+  Delivery,
+  EventEnvelope,
+  EventHandler,
+  EventTransport,
+  Subscription,
+  SubscriptionSpec,
+} from '../src';
 
 /**
  * Shared set-up of the events integration tests: a database of the test file's own on the real
@@ -21,7 +36,8 @@ import type { Delivery, EventEnvelope, EventHandler, EventTransport, Subscriptio
  * database or the bus; the taps delegate to the real JetStream transport.
  */
 
-export const logger = createLogger('test', 'silent');
+// EVENTS_TEST_LOG=warn shows what the relay and consumers log while debugging a test.
+export const logger = createLogger('test', process.env.EVENTS_TEST_LOG ?? 'silent');
 export const SCHEMA = 'evtest';
 export const producer = { producer: 'events-int-test', actor: null };
 export { waitFor };
@@ -63,12 +79,10 @@ export function effectHandler(
     contract,
     async handle(manager: EntityManager, event) {
       await before?.(event);
-      await manager.query(`INSERT INTO "${SCHEMA}".effects (handler, event_id, seq, note) VALUES ($1, $2, $3, $4)`, [
-        name,
-        event.id,
-        event.payload.seq,
-        event.payload.note,
-      ]);
+      await manager.query(
+        `INSERT INTO "${SCHEMA}".effects (handler, event_id, seq, note) VALUES ($1, $2, $3, $4)`,
+        [name, event.id, event.payload.seq, event.payload.note],
+      );
     },
   });
   return handler as unknown as EventHandler;
@@ -103,7 +117,10 @@ export class TappedTransport implements EventTransport {
     this.published.push(messageId);
   }
 
-  subscribe(spec: SubscriptionSpec, onDelivery: (delivery: Delivery) => Promise<void>): Promise<Subscription> {
+  subscribe(
+    spec: SubscriptionSpec,
+    onDelivery: (delivery: Delivery) => Promise<void>,
+  ): Promise<Subscription> {
     return this.inner.subscribe(spec, async (delivery) => {
       const record: DeliveryRecord = {
         subject: delivery.subject,
@@ -171,14 +188,26 @@ export interface Harness {
     maxAttempts?: number;
   }): Promise<{ consumer: EventConsumer; tap: TappedTransport }>;
   /** A relay (not started); it is stopped by `cleanup()`. */
-  relay(options?: { dataSource?: DataSource; transport?: EventTransport; batchSize?: number; pollIntervalMs?: number }): OutboxRelay;
+  relay(options?: {
+    dataSource?: DataSource;
+    transport?: EventTransport;
+    batchSize?: number;
+    pollIntervalMs?: number;
+  }): OutboxRelay;
   record(contract: ThingContract, payloads: { seq: number; note: string }[]): Promise<EventEnvelope[]>;
   rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
   outbox(subject: string): Promise<OutboxRow[]>;
   effects(handler: string): Promise<{ event_id: string; seq: number; note: string }[]>;
   inbox(consumer: string): Promise<{ event_id: string; subject: string }[]>;
   deadLetters(consumer: string): Promise<
-    { event_id: string; subject: string; envelope: unknown; error: string; attempts: number; replayed_at: Date | null }[]
+    {
+      event_id: string;
+      subject: string;
+      envelope: unknown;
+      error: string;
+      attempts: number;
+      replayed_at: Date | null;
+    }[]
   >;
   /** Messages the stream holds on one subject. */
   stored(subject: string): Promise<number>;
@@ -241,7 +270,13 @@ export async function startHarness(label: string): Promise<Harness> {
       openDataSource,
       async startConsumer({ service, handlers, maxAttempts }) {
         const tap = new TappedTransport(real);
-        const consumer = new EventConsumer({ service, dataSource, transport: tap, logger, maxAttempts }).register(...handlers);
+        const consumer = new EventConsumer({
+          service,
+          dataSource,
+          transport: tap,
+          logger,
+          maxAttempts,
+        }).register(...handlers);
         pending.push(() => consumer.stop());
         await consumer.start();
         return { consumer, tap };
@@ -260,7 +295,8 @@ export async function startHarness(label: string): Promise<Harness> {
       record(contract, payloads) {
         return dataSource.transaction(async (manager) => {
           const recorded: EventEnvelope[] = [];
-          for (const payload of payloads) recorded.push(await recordEvent(manager, contract, payload, producer));
+          for (const payload of payloads)
+            recorded.push(await recordEvent(manager, contract, payload, producer));
           return recorded;
         });
       },
@@ -274,7 +310,10 @@ export async function startHarness(label: string): Promise<Harness> {
       effects: (handler) =>
         rows(`SELECT event_id, seq, note FROM "${SCHEMA}".effects WHERE handler = $1 ORDER BY id`, [handler]),
       inbox: (consumer) =>
-        rows(`SELECT event_id, subject FROM "${SCHEMA}".inbox WHERE consumer = $1 ORDER BY applied_at, event_id`, [consumer]),
+        rows(
+          `SELECT event_id, subject FROM "${SCHEMA}".inbox WHERE consumer = $1 ORDER BY applied_at, event_id`,
+          [consumer],
+        ),
       deadLetters: (consumer) =>
         rows(
           `SELECT event_id, subject, envelope, error, attempts, replayed_at

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { recordEvent } from '../src';
 import type { EventEnvelope } from '../src';
-import { TappedTransport, effectHandler, encode, producer, startHarness, thingContract, waitFor } from './harness';
+import {
+  TappedTransport,
+  effectHandler,
+  encode,
+  producer,
+  sleep,
+  startHarness,
+  thingContract,
+  waitFor,
+} from './harness';
 import type { Harness } from './harness';
 
 /**
@@ -48,9 +57,13 @@ describe('the outbox relay and an idempotent consumer', () => {
     expect(row).toMatchObject({ event_id: event!.id, attempts: 1, last_error: null, leased_until: null });
     expect(row!.published_at).toBeInstanceOf(Date);
     expect(await h.effects(handler.name)).toEqual([{ event_id: event!.id, seq: 1, note: 'committed' }]);
-    expect(await h.inbox('svca--note-committed')).toEqual([{ event_id: event!.id, subject: contract.subject }]);
+    expect(await h.inbox('svca--note-committed')).toEqual([
+      { event_id: event!.id, subject: contract.subject },
+    ]);
     expect(await h.stored(contract.subject)).toBe(1);
-    expect(tap.deliveries.map((d) => [d.eventId, d.deliveryCount, d.settled])).toEqual([[event!.id, 1, 'ack']]);
+    expect(tap.deliveries.map((d) => [d.eventId, d.deliveryCount, d.settled])).toEqual([
+      [event!.id, 1, 'ack'],
+    ]);
   });
 
   it('never publishes nor applies an event whose transaction rolls back', async () => {
@@ -107,6 +120,45 @@ describe('the outbox relay and an idempotent consumer', () => {
     expect(await h.deadLetters('svca--note-redelivered')).toEqual([]);
   });
 
+  it('applies an event once when two deliveries of it race, and applies it if the first one fails', async () => {
+    const contract = thingContract('raced');
+    let calls = 0;
+    let failNext = false;
+    const handler = effectHandler('note-raced', contract, async () => {
+      calls += 1;
+      const fail = failNext;
+      failNext = false;
+      await sleep(200); // both transactions overlap: the second waits on the first's inbox row
+      if (fail) throw new Error('first attempt failed');
+    });
+    const { consumer } = await h.startConsumer({ service: 'svca', handlers: [handler] });
+    // Envelopes straight to the consumer, as two concurrent deliveries would bring them.
+    const [ok, failsFirst] = [1, 2].map((seq) => ({
+      id: randomUUID(),
+      subject: contract.subject,
+      occurredAt: new Date().toISOString(),
+      producer: 'events-int-test',
+      actor: null,
+      payload: { seq, note: `raced ${seq}` },
+    }));
+
+    const both = await Promise.all([consumer.replay(handler.name, ok), consumer.replay(handler.name, ok)]);
+    expect(both.sort()).toEqual(['applied', 'duplicate']);
+    expect(calls).toBe(1);
+
+    failNext = true;
+    const first = consumer.replay(handler.name, failsFirst);
+    await sleep(50);
+    const second = consumer.replay(handler.name, failsFirst);
+    expect(await Promise.all([first, second])).toEqual(['retry', 'applied']);
+    expect(calls).toBe(3);
+    expect((await h.effects(handler.name)).map((e) => [e.event_id, e.seq])).toEqual([
+      [ok!.id, 1],
+      [failsFirst!.id, 2],
+    ]);
+    expect(await h.inbox('svca--note-raced')).toHaveLength(2);
+  });
+
   it('stores a message published twice under one msgID once (a relay that crashed before marking the row)', async () => {
     const contract = thingContract('deduplicated');
     const handler = effectHandler('note-deduplicated', contract);
@@ -137,7 +189,10 @@ describe('the outbox relay and an idempotent consumer', () => {
     const faulty = new TappedTransport(h.transport);
     faulty.failPublish = true;
     const relay = h.relay({ transport: faulty, pollIntervalMs: 100 });
-    const events = await h.record(contract, [1, 2, 3].map((seq) => ({ seq, note: `outage ${seq}` })));
+    const events = await h.record(
+      contract,
+      [1, 2, 3].map((seq) => ({ seq, note: `outage ${seq}` })),
+    );
 
     expect(await relay.publishBatch(100)).toBe(0);
     const failed = await h.outbox(contract.subject);
@@ -152,11 +207,15 @@ describe('the outbox relay and an idempotent consumer', () => {
     await waitFor('a pass of the running relay to fail again', async () =>
       (await h.outbox(contract.subject)).every((r) => r.attempts >= 2) ? true : undefined,
     );
-    expect((await h.outbox(contract.subject)).every((r) => r.published_at === null && r.last_error !== null)).toBe(true);
+    expect(
+      (await h.outbox(contract.subject)).every((r) => r.published_at === null && r.last_error !== null),
+    ).toBe(true);
     faulty.failPublish = false;
 
     const published = await publishedAll(contract.subject, 3);
-    expect(published.map((r) => [r.event_id, r.last_error, r.leased_until])).toEqual(ids(events).map((id) => [id, null, null]));
+    expect(published.map((r) => [r.event_id, r.last_error, r.leased_until])).toEqual(
+      ids(events).map((id) => [id, null, null]),
+    );
     expect(faulty.published).toEqual(ids(events));
     expect(await h.stored(contract.subject)).toBe(3);
 
@@ -203,7 +262,10 @@ describe('the outbox relay and an idempotent consumer', () => {
     const N = 80;
     const batches = await Promise.all(
       Array.from({ length: 8 }, (_, b) =>
-        h.record(contract, Array.from({ length: N / 8 }, (_, i) => ({ seq: b * 100 + i, note: `replica ${b}.${i}` }))),
+        h.record(
+          contract,
+          Array.from({ length: N / 8 }, (_, i) => ({ seq: b * 100 + i, note: `replica ${b}.${i}` })),
+        ),
       ),
     );
     relayA.nudge();
@@ -212,9 +274,15 @@ describe('the outbox relay and an idempotent consumer', () => {
     await appliedAll(handler.name, N);
     await h.drained('svca--note-replicas');
 
-    const all = batches.flat().map((e) => e.id).sort();
+    const all = batches
+      .flat()
+      .map((e) => e.id)
+      .sort();
     expect(rows.every((r) => r.attempts === 1 && r.last_error === null)).toBe(true);
     expect([...tapA.published, ...tapB.published].sort()).toEqual(all);
+    // Both replicas took part (they split the work), and neither published a row the other had.
+    expect(tapA.published.length).toBeGreaterThan(0);
+    expect(tapB.published.length).toBeGreaterThan(0);
     expect(await h.stored(contract.subject)).toBe(N);
     const effects = await h.effects(handler.name);
     expect(effects).toHaveLength(N);

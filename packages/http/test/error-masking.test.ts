@@ -6,12 +6,25 @@ const mask = createErrorMasker(createLogger('test', 'silent'));
 describe('error masking', () => {
   it('passes a public code and its message, dropping everything else', () => {
     expect(
-      mask({ message: 'this task belongs to another agency', path: ['task'], extensions: { code: 'FORBIDDEN', public: true, stacktrace: ['at x'] } }, null),
-    ).toEqual({ message: 'this task belongs to another agency', path: ['task'], extensions: { code: 'FORBIDDEN' } });
+      mask(
+        {
+          message: 'this task belongs to another agency',
+          path: ['task'],
+          extensions: { code: 'FORBIDDEN', public: true, stacktrace: ['at x'] },
+        },
+        null,
+      ),
+    ).toEqual({
+      message: 'this task belongs to another agency',
+      path: ['task'],
+      extensions: { code: 'FORBIDDEN' },
+    });
   });
 
   it('passes a domain code marked public', () => {
-    expect(mask({ message: 'no such problem', extensions: { code: 'PROBLEM_NOT_FOUND', public: true } }, null)).toEqual({
+    expect(
+      mask({ message: 'no such problem', extensions: { code: 'PROBLEM_NOT_FOUND', public: true } }, null),
+    ).toEqual({
       message: 'no such problem',
       extensions: { code: 'PROBLEM_NOT_FOUND' },
     });
@@ -19,13 +32,23 @@ describe('error masking', () => {
 
   it('replaces anything unexpected with a code and a neutral message', () => {
     const masked = mask(
-      { message: 'relation "rectification.measures" does not exist', path: ['measure'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['QueryFailedError at /work/x.ts'] } },
+      {
+        message: 'relation "rectification.measures" does not exist',
+        path: ['measure'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['QueryFailedError at /work/x.ts'] },
+      },
       new Error('relation "rectification.measures" does not exist'),
     );
-    expect(masked).toEqual({ message: 'Internal error', path: ['measure'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(masked).toEqual({
+      message: 'Internal error',
+      path: ['measure'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 
   it('masks an unknown code that is not marked public', () => {
-    expect(mask({ message: 'ECONNREFUSED 127.0.0.1:5432', extensions: { code: 'ECONNREFUSED' } }, null).message).toBe('Internal error');
+    expect(
+      mask({ message: 'ECONNREFUSED 127.0.0.1:5432', extensions: { code: 'ECONNREFUSED' } }, null).message,
+    ).toBe('Internal error');
   });
 });

@@ -36,10 +36,14 @@ async function main(): Promise<void> {
   await stack.settleEvents();
 
   const tokens = await Promise.all(
-    DEMO_TOKEN_USERS.map(async (user) => ({ ...user, token: await demoToken({ ...auth, hs256Secret: config.AUTH_HS256_SECRET }, user.code) })),
+    DEMO_TOKEN_USERS.map(async (user) => ({
+      ...user,
+      token: await demoToken({ ...auth, hs256Secret: config.AUTH_HS256_SECRET }, user.code),
+    })),
   );
   const zhuqiao = tokens.find((t) => t.code === 'demo-zhuqiao')!;
-  const query = '{ myTasks(first: 10) { totalCount edges { node { title status measure { text deadline { label } } problem { displayNumber title } } } } }';
+  const query =
+    '{ myTasks(first: 10) { totalCount edges { node { title status measure { text deadline { label } } problem { displayNumber title } } } } }';
   const lines = [
     '',
     `Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s — gateway: ${stack.gatewayUrl}`,

@@ -87,7 +87,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     let transport: EventTransport;
     if (options.natsUrl) {
-      transport = await JetStreamTransport.connect({ url: options.natsUrl, namespace: options.namespace, logger });
+      transport = await JetStreamTransport.connect({
+        url: options.natsUrl,
+        namespace: options.namespace,
+        logger,
+      });
     } else {
       transport = new InProcessTransport(logger);
       logger.info('NATS_URL unset: delivering events in-process (single-process mode only)');
@@ -121,7 +125,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const subgraph of Object.values(subgraphs)) subgraph.startRelay();
 
     const gateway = await startGateway({
-      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])) as Record<SubgraphName, string>,
+      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])) as Record<
+        SubgraphName,
+        string
+      >,
       verifyUserToken: createUserTokenVerifier(options.auth),
       signInternalToken: createInternalTokenSigner(options.auth.internalTokenSecret),
       logger,
@@ -139,7 +146,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       gateway,
       settleEvents: async (timeoutMs = 30_000) => {
         const deadline = Date.now() + timeoutMs;
-        for (let quietPasses = 0; quietPasses < 2; ) {
+        for (let quietPasses = 0; quietPasses < 2;) {
           if (Date.now() > deadline) throw new Error(`events still pending after ${timeoutMs} ms`);
           const pending = await Promise.all(Object.values(subgraphs).map((s) => s.pendingEvents()));
           quietPasses = pending.every((n) => n === 0) ? quietPasses + 1 : 0;

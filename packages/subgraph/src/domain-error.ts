@@ -35,8 +35,7 @@ export interface MutationErrorData {
 
 /** Shape of every mutation result: `{ ok, error }` plus the mutation's own fields. */
 export type MutationResult<T extends object> =
-  | ({ ok: true; error: null } & T)
-  | ({ ok: false; error: MutationErrorData } & Partial<T>);
+  ({ ok: true; error: null } & T) | ({ ok: false; error: MutationErrorData } & Partial<T>);
 
 /** Runs a use case; a DomainError becomes `{ ok: false, error }`, anything else propagates (and is masked). */
 export async function asMutationResult<T extends object>(run: () => Promise<T>): Promise<MutationResult<T>> {
@@ -44,7 +43,11 @@ export async function asMutationResult<T extends object>(run: () => Promise<T>):
     return { ok: true, error: null, ...(await run()) };
   } catch (error) {
     if (error instanceof DomainError) {
-      const data: MutationErrorData = { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+      const data: MutationErrorData = {
+        code: error.code,
+        message: error.message,
+        fieldErrors: error.fieldErrors,
+      };
       return { ok: false, error: data } as MutationResult<T>;
     }
     throw error;

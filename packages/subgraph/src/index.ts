@@ -1,5 +1,11 @@
 export { startSubgraph } from './subgraph-runtime';
-export type { BaseContext, RunningSubgraph, SubgraphDefinition, SubgraphDeps, SubgraphRuntime } from './subgraph-runtime';
+export type {
+  BaseContext,
+  RunningSubgraph,
+  SubgraphDefinition,
+  SubgraphDeps,
+  SubgraphRuntime,
+} from './subgraph-runtime';
 export { DomainError, asMutationResult, orGraphQLError, toGraphQLError } from './domain-error';
 export type { FieldError, MutationErrorData, MutationResult } from './domain-error';
 export { createEntityLoader, createGroupLoader } from './entity-loader';

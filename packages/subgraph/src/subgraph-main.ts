@@ -23,9 +23,16 @@ export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
 export const parseSubgraphConfig = (env: Env): SubgraphConfig => parseConfig(subgraphConfigSchema, env);
 
 /** Boot of one deployed subgraph: config → database → NATS → server; stops cleanly on SIGTERM. */
-export async function runSubgraphMain<Ctx extends BaseContext>(definition: SubgraphDefinition<Ctx>, config: SubgraphConfig): Promise<void> {
+export async function runSubgraphMain<Ctx extends BaseContext>(
+  definition: SubgraphDefinition<Ctx>,
+  config: SubgraphConfig,
+): Promise<void> {
   const logger = createLogger(definition.name, config.LOG_LEVEL);
-  const transport = await JetStreamTransport.connect({ url: config.NATS_URL, namespace: config.EVENTS_NAMESPACE, logger });
+  const transport = await JetStreamTransport.connect({
+    url: config.NATS_URL,
+    namespace: config.EVENTS_NAMESPACE,
+    logger,
+  });
   const running = await startSubgraph(definition, {
     databaseUrl: config.DATABASE_URL,
     transport,

@@ -128,7 +128,9 @@ export async function startSubgraph<Ctx extends BaseContext>(
             return definition.createContext(principal, runtime);
           } catch (error) {
             if (error instanceof AuthError) {
-              throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+              throw new GraphQLError(error.message, {
+                extensions: { code: error.code, http: { status: 401 } },
+              });
             }
             throw error;
           }
@@ -167,7 +169,9 @@ export async function startSubgraph<Ctx extends BaseContext>(
     },
     startRelay: () => relay.start(),
     pendingEvents: async () => {
-      const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM "${definition.name}".outbox WHERE published_at IS NULL`);
+      const [row] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM "${definition.name}".outbox WHERE published_at IS NULL`,
+      );
       return (row as { n: number }).n;
     },
     async stop() {

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createEntityLoader, createGroupLoader, decodeCursor, DomainError, encodeCursor, pageSize } from '../src';
+import {
+  createEntityLoader,
+  createGroupLoader,
+  decodeCursor,
+  DomainError,
+  encodeCursor,
+  pageSize,
+} from '../src';
 
 describe('cursors', () => {
   it('round-trip the position they encode', () => {
@@ -36,22 +43,38 @@ describe('entity loaders', () => {
       },
       (row) => row.id,
     );
-    await expect(Promise.all([loader.load(a), loader.load(missing), loader.load(b)])).resolves.toEqual([{ id: a }, null, { id: b }]);
+    await expect(Promise.all([loader.load(a), loader.load(missing), loader.load(b)])).resolves.toEqual([
+      { id: a },
+      null,
+      { id: b },
+    ]);
     expect(calls).toEqual([[a, missing, b]]);
   });
 
   it('never send a malformed id to the store', async () => {
     const fetched: string[][] = [];
-    const loader = createEntityLoader(async (ids) => (fetched.push([...ids]), []), (row: { id: string }) => row.id);
+    const loader = createEntityLoader(
+      async (ids) => (fetched.push([...ids]), []),
+      (row: { id: string }) => row.id,
+    );
     await expect(loader.load("1' OR '1'='1")).resolves.toBeNull();
     expect(fetched).toEqual([]);
   });
 
   it('group children by parent, giving an empty list to a parent without any', async () => {
     const [p, q] = [randomUUID(), randomUUID()];
-    const loader = createGroupLoader(async () => [{ parent: p, n: 1 }, { parent: p, n: 2 }], (row) => row.parent);
+    const loader = createGroupLoader(
+      async () => [
+        { parent: p, n: 1 },
+        { parent: p, n: 2 },
+      ],
+      (row) => row.parent,
+    );
     await expect(Promise.all([loader.load(p), loader.load(q)])).resolves.toEqual([
-      [{ parent: p, n: 1 }, { parent: p, n: 2 }],
+      [
+        { parent: p, n: 1 },
+        { parent: p, n: 2 },
+      ],
       [],
     ]);
   });

@@ -7,7 +7,12 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 /** Posts one operation as a client would, with its bearer token. */
 export async function postGraphQL<T = Record<string, unknown>>(
   url: string,
-  request: { query: string; variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> },
+  request: {
+    query: string;
+    variables?: Record<string, unknown>;
+    token?: string;
+    headers?: Record<string, string>;
+  },
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',

@@ -40,7 +40,9 @@ export async function resolveTestServices(): Promise<TestServices> {
   const natsUrl = process.env.NATS_URL ?? DEFAULT_NATS;
   const [pgUp, natsUp] = await Promise.all([isPostgresReachable(postgresUrl), tcpReachable(natsUrl)]);
   if (pgUp && natsUp) return { postgresUrl, natsUrl, fallback: false };
-  const missing = [!pgUp && `PostgreSQL at ${postgresUrl}`, !natsUp && `NATS at ${natsUrl}`].filter(Boolean).join(' and ');
+  const missing = [!pgUp && `PostgreSQL at ${postgresUrl}`, !natsUp && `NATS at ${natsUrl}`]
+    .filter(Boolean)
+    .join(' and ');
   if (process.env.REQUIRE_REAL_SERVICES === '1') {
     throw new Error(`REQUIRE_REAL_SERVICES=1 but ${missing} cannot be reached`);
   }

@@ -32,7 +32,11 @@ export interface TestStack {
   tokenFor(person: string | Principal): Promise<string>;
   /** A gateway-to-subgraph token, for calling a subgraph directly as the gateway would. */
   gatewayTokenFor(person: string | Principal): Promise<string>;
-  gql<T = Record<string, unknown>>(token: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    token: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -46,7 +50,10 @@ function principalOf(person: string | Principal): Principal {
  * The whole system for one test file: a fresh database on the real PostgreSQL, a JetStream stream
  * of its own (a unique namespace), the four subgraphs and the gateway on ephemeral ports.
  */
-export async function startTestStack(options: { label: string; demo?: 'none' | 'directory' | 'all' }): Promise<TestStack> {
+export async function startTestStack(options: {
+  label: string;
+  demo?: 'none' | 'directory' | 'all';
+}): Promise<TestStack> {
   const services = await resolveTestServices();
   const namespace = `t${randomBytes(5).toString('hex')}`;
   let database: TestDatabase | null = null;

@@ -5,7 +5,12 @@ import type { CoordinationTaskEntity } from '../src/persistence/coordination-tas
 
 const zhuqiao = randomUUID();
 const caolu = randomUUID();
-const person = (agencyId: string, roles: Principal['roles']): Principal => ({ personId: randomUUID(), agencyId, name: 'x', roles });
+const person = (agencyId: string, roles: Principal['roles']): Principal => ({
+  personId: randomUUID(),
+  agencyId,
+  name: 'x',
+  roles,
+});
 const task = { agencyId: zhuqiao } as CoordinationTaskEntity;
 
 describe('coordination task access', () => {

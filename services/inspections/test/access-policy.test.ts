@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '@eco/auth';
 import { canListRounds, canRecordFindings, canSeeFinding } from '../src/domain/access-policy';
 
-const person = (agencyId: string, roles: Principal['roles']): Principal => ({ personId: randomUUID(), agencyId, name: 'x', roles });
+const person = (agencyId: string, roles: Principal['roles']): Principal => ({
+  personId: randomUUID(),
+  agencyId,
+  name: 'x',
+  roles,
+});
 
 describe('inspection access', () => {
   it('shows a partner a finding only once it was granted to its agency', () => {

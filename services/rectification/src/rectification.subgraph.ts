@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@eco/subgraph';
 import { openProblemFromFinding } from './events/open-problem-from-finding.handler';
-import { timelineFromAcknowledgement, timelineFromProgress } from './events/timeline-from-agency-updates.handler';
+import {
+  timelineFromAcknowledgement,
+  timelineFromProgress,
+} from './events/timeline-from-agency-updates.handler';
 import { CampaignEntity } from './persistence/campaign.entity';
 import { MeasureEntity } from './persistence/measure.entity';
 import { MeasureUpdateEntity } from './persistence/measure-update.entity';

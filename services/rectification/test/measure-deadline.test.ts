@@ -6,12 +6,24 @@ const deadline = (input: unknown) => normaliseDeadline(measureDeadlineInputSchem
 
 describe('measure deadlines', () => {
   it('puts a month-end deadline on the last day of its month, labelled as the seed writes it', () => {
-    expect(deadline({ kind: 'MONTH_END', dueOn: '2023-09-15' })).toEqual({ kind: 'MONTH_END', startsOn: null, dueOn: '2023-09-30', label: '9月底' });
+    expect(deadline({ kind: 'MONTH_END', dueOn: '2023-09-15' })).toEqual({
+      kind: 'MONTH_END',
+      startsOn: null,
+      dueOn: '2023-09-30',
+      label: '9月底',
+    });
     expect(deadline({ kind: 'MONTH_END', dueOn: '2024-02-01' }).dueOn).toBe('2024-02-29');
   });
 
   it('keeps a date range with its start and the label given', () => {
-    expect(deadline({ kind: 'DATE_RANGE', startsOn: '2023-09-11', dueOn: '2023-09-14', label: '自9月11日起至14日' })).toEqual({
+    expect(
+      deadline({
+        kind: 'DATE_RANGE',
+        startsOn: '2023-09-11',
+        dueOn: '2023-09-14',
+        label: '自9月11日起至14日',
+      }),
+    ).toEqual({
       kind: 'DATE_RANGE',
       startsOn: '2023-09-11',
       dueOn: '2023-09-14',
@@ -26,7 +38,9 @@ describe('measure deadlines', () => {
   });
 
   it('ends a dated measure at the close of the office day in Shanghai', () => {
-    expect(dueAtOf(deadline({ kind: 'DATE', dueOn: '2023-09-08' }))?.toISOString()).toBe('2023-09-08T09:30:00.000Z');
+    expect(dueAtOf(deadline({ kind: 'DATE', dueOn: '2023-09-08' }))?.toISOString()).toBe(
+      '2023-09-08T09:30:00.000Z',
+    );
   });
 
   it.each([

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@eco/subgraph';
-import { itemTimelineFromAcknowledgement, itemTimelineFromProgress } from './events/item-timeline-from-agency-updates.handler';
+import {
+  itemTimelineFromAcknowledgement,
+  itemTimelineFromProgress,
+} from './events/item-timeline-from-agency-updates.handler';
 import { SupervisionCore1763774000000 } from './persistence/migrations/1763774000000-supervision-core';
 import { SupervisionItemEntity } from './persistence/supervision-item.entity';
 import { SupervisionItemUpdateEntity } from './persistence/supervision-item-update.entity';

@@ -7,7 +7,9 @@ export async function seedDirectory(runtime: SubgraphRuntime): Promise<void> {
   await runtime.dataSource.transaction(async (manager) => {
     const store = new AgenciesStore(manager);
     // Parents first, so the foreign key holds.
-    const ordered = [...DEMO_AGENCIES].sort((a, b) => Number(Boolean(a.parentCode)) - Number(Boolean(b.parentCode)));
+    const ordered = [...DEMO_AGENCIES].sort(
+      (a, b) => Number(Boolean(a.parentCode)) - Number(Boolean(b.parentCode)),
+    );
     await store.upsertAgencies(
       ordered.map((a) => ({
         id: agencyIdOf(a.code),

@@ -46,17 +46,27 @@ export class TaskService {
     private readonly principal: Principal,
   ) {}
 
-  private async inTransaction<T>(work: (manager: EntityManager, store: AgenciesStore) => Promise<T>): Promise<T> {
-    const result = await this.runtime.dataSource.transaction((manager) => work(manager, new AgenciesStore(manager)));
+  private async inTransaction<T>(
+    work: (manager: EntityManager, store: AgenciesStore) => Promise<T>,
+  ): Promise<T> {
+    const result = await this.runtime.dataSource.transaction((manager) =>
+      work(manager, new AgenciesStore(manager)),
+    );
     this.runtime.afterCommit();
     return result;
   }
 
   private async taskToActOn(store: AgenciesStore, taskId: string): Promise<CoordinationTaskEntity> {
     const [task] = await store.tasksByIds([taskId]);
-    if (!task) throw agenciesError(AgenciesErrorCode.TaskNotFound, 'no such task', [{ field: 'taskId', message: 'not found' }]);
+    if (!task)
+      throw agenciesError(AgenciesErrorCode.TaskNotFound, 'no such task', [
+        { field: 'taskId', message: 'not found' },
+      ]);
     if (!canActOnTask(this.principal, task)) {
-      throw agenciesError(AgenciesErrorCode.Forbidden, "only the assigned agency's users may act on this task");
+      throw agenciesError(
+        AgenciesErrorCode.Forbidden,
+        "only the assigned agency's users may act on this task",
+      );
     }
     return task;
   }
@@ -73,7 +83,11 @@ export class TaskService {
   }
 
   private actor() {
-    return { personId: this.principal.personId, agencyId: this.principal.agencyId, name: this.principal.name };
+    return {
+      personId: this.principal.personId,
+      agencyId: this.principal.agencyId,
+      name: this.principal.name,
+    };
   }
 
   /** 签收. A task is signed for once; the owning office's timeline shows who and when. */
@@ -82,7 +96,10 @@ export class TaskService {
     return this.inTransaction(async (manager, store) => {
       const task = await this.taskToActOn(store, input.taskId);
       if (task.status !== 'OPEN') {
-        throw agenciesError(AgenciesErrorCode.TaskAlreadyAcknowledged, 'this task has already been signed for');
+        throw agenciesError(
+          AgenciesErrorCode.TaskAlreadyAcknowledged,
+          'this task has already been signed for',
+        );
       }
       const at = new Date();
       const moved = await store.transitionTask(task.id, task.version, ['OPEN'], {
@@ -90,7 +107,8 @@ export class TaskService {
         acknowledgedAt: at,
         acknowledgedBy: this.principal.personId,
       });
-      if (!moved) throw agenciesError(AgenciesErrorCode.TaskConflict, 'the task changed meanwhile; reload and retry');
+      if (!moved)
+        throw agenciesError(AgenciesErrorCode.TaskConflict, 'the task changed meanwhile; reload and retry');
       await store.insertUpdate({
         id: randomUUID(),
         taskId: task.id,
@@ -117,13 +135,17 @@ export class TaskService {
     return this.inTransaction(async (manager, store) => {
       const task = await this.taskToActOn(store, input.taskId);
       if (task.status === 'OPEN') {
-        throw agenciesError(AgenciesErrorCode.TaskNotAcknowledged, 'sign for the task (签收) before reporting progress');
+        throw agenciesError(
+          AgenciesErrorCode.TaskNotAcknowledged,
+          'sign for the task (签收) before reporting progress',
+        );
       }
       const at = new Date();
       const moved = await store.transitionTask(task.id, task.version, ['ACKNOWLEDGED', 'IN_PROGRESS'], {
         status: 'IN_PROGRESS',
       });
-      if (!moved) throw agenciesError(AgenciesErrorCode.TaskConflict, 'the task changed meanwhile; reload and retry');
+      if (!moved)
+        throw agenciesError(AgenciesErrorCode.TaskConflict, 'the task changed meanwhile; reload and retry');
       const updateId = randomUUID();
       await store.insertUpdate({
         id: updateId,
@@ -138,7 +160,13 @@ export class TaskService {
       await recordEvent(
         manager,
         taskProgressReportedV1,
-        { ...this.subjectRef(task), updateId, note: input.note, evidence: input.evidence, reportedAt: at.toISOString() },
+        {
+          ...this.subjectRef(task),
+          updateId,
+          note: input.note,
+          evidence: input.evidence,
+          reportedAt: at.toISOString(),
+        },
         { producer: PRODUCER, actor: this.actor() },
       );
       return (await store.tasksByIds([task.id]))[0]!;

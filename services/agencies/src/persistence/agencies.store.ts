@@ -37,7 +37,10 @@ export class AgenciesStore {
   }
 
   peopleByAgencyIds(agencyIds: readonly string[]): Promise<PersonEntity[]> {
-    return this.manager.find(PersonEntity, { where: { agencyId: In([...agencyIds]) }, order: { name: 'ASC' } });
+    return this.manager.find(PersonEntity, {
+      where: { agencyId: In([...agencyIds]) },
+      order: { name: 'ASC' },
+    });
   }
 
   tasksByIds(ids: readonly string[]): Promise<CoordinationTaskEntity[]> {
@@ -45,7 +48,10 @@ export class AgenciesStore {
   }
 
   updatesByTaskIds(taskIds: readonly string[]): Promise<TaskUpdateEntity[]> {
-    return this.manager.find(TaskUpdateEntity, { where: { taskId: In([...taskIds]) }, order: { at: 'ASC', id: 'ASC' } });
+    return this.manager.find(TaskUpdateEntity, {
+      where: { taskId: In([...taskIds]) },
+      order: { at: 'ASC', id: 'ASC' },
+    });
   }
 
   private filteredTasks(query: Omit<TaskPageQuery, 'limit' | 'beforeSeq'>) {
@@ -60,7 +66,9 @@ export class AgenciesStore {
 
   /** One page of an agency's inbox, newest first, plus one extra row to tell whether more follow. */
   pageTasks(query: TaskPageQuery): Promise<CoordinationTaskEntity[]> {
-    const builder = this.filteredTasks(query).orderBy('t.seq', 'DESC').limit(query.limit + 1);
+    const builder = this.filteredTasks(query)
+      .orderBy('t.seq', 'DESC')
+      .limit(query.limit + 1);
     if (query.beforeSeq) builder.andWhere('t.seq < :beforeSeq', { beforeSeq: query.beforeSeq });
     return builder.getMany();
   }

@@ -9,7 +9,12 @@ export type AgencyKind =
   | 'ENFORCEMENT_BUREAU'
   | 'OTHER_OFFICE';
 
-export const PARTNER_KINDS: readonly AgencyKind[] = ['TOWN', 'SUB_DISTRICT', 'ENFORCEMENT_BUREAU', 'OTHER_OFFICE'];
+export const PARTNER_KINDS: readonly AgencyKind[] = [
+  'TOWN',
+  'SUB_DISTRICT',
+  'ENFORCEMENT_BUREAU',
+  'OTHER_OFFICE',
+];
 
 @Entity({ name: 'agencies' })
 export class AgencyEntity {

@@ -13,5 +13,10 @@ export interface AgenciesContext extends BaseContext {
 
 export function createAgenciesContext(principal: Principal, runtime: SubgraphRuntime): AgenciesContext {
   const store = new AgenciesStore(runtime.dataSource.manager);
-  return { principal, store, loaders: createAgenciesLoaders(store), tasks: new TaskService(runtime, principal) };
+  return {
+    principal,
+    store,
+    loaders: createAgenciesLoaders(store),
+    tasks: new TaskService(runtime, principal),
+  };
 }

@@ -2,7 +2,15 @@ import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { isPartner } from '@eco/auth';
-import { asMutationResult, decodeCursor, DomainError, encodeCursor, orGraphQLError, pageSize, requireId } from '@eco/subgraph';
+import {
+  asMutationResult,
+  decodeCursor,
+  DomainError,
+  encodeCursor,
+  orGraphQLError,
+  pageSize,
+  requireId,
+} from '@eco/subgraph';
 import { canListTasksOf, canSeeTask } from '../domain/access-policy';
 import type { AgencyEntity } from '../persistence/agency.entity';
 import { PARTNER_KINDS } from '../persistence/agency.entity';
@@ -11,7 +19,8 @@ import type { PersonEntity } from '../persistence/person.entity';
 import type { TaskUpdateEntity } from '../persistence/task-update.entity';
 import type { AgenciesContext } from './agencies.context';
 
-const forbidden = (message: string) => new GraphQLError(message, { extensions: { code: 'FORBIDDEN', public: true } });
+const forbidden = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'FORBIDDEN', public: true } });
 
 async function visibleTask(id: string, ctx: AgenciesContext): Promise<CoordinationTaskEntity | null> {
   const task = await ctx.loaders.task.load(id);
@@ -20,7 +29,11 @@ async function visibleTask(id: string, ctx: AgenciesContext): Promise<Coordinati
 }
 
 interface TaskListArgs {
-  filter?: { status?: CoordinationTaskStatus[] | null; dueBefore?: Date | null; dueAfter?: Date | null } | null;
+  filter?: {
+    status?: CoordinationTaskStatus[] | null;
+    dueBefore?: Date | null;
+    dueAfter?: Date | null;
+  } | null;
   first?: number | null;
   after?: string | null;
 }
@@ -30,15 +43,24 @@ async function taskConnection(agencyId: string, args: TaskListArgs, ctx: Agencie
   return orGraphQLError(async () => {
     const limit = pageSize(args.first);
     const beforeSeq = args.after ? decodeCursor(args.after).sortValue : null;
-    if (beforeSeq !== null && !/^\d+$/.test(beforeSeq)) throw new DomainError('PAGINATION_INVALID_CURSOR', 'the cursor is not one this API issued');
-    const filter = { agencyId, statuses: args.filter?.status, dueBefore: args.filter?.dueBefore, dueAfter: args.filter?.dueAfter };
+    if (beforeSeq !== null && !/^\d+$/.test(beforeSeq))
+      throw new DomainError('PAGINATION_INVALID_CURSOR', 'the cursor is not one this API issued');
+    const filter = {
+      agencyId,
+      statuses: args.filter?.status,
+      dueBefore: args.filter?.dueBefore,
+      dueAfter: args.filter?.dueAfter,
+    };
     const [rows, totalCount] = await Promise.all([
       ctx.store.pageTasks({ ...filter, beforeSeq, limit }),
       ctx.store.countTasks(filter),
     ]);
     const page = rows.slice(0, limit);
     for (const task of page) ctx.loaders.task.prime(task.id, task);
-    const edges = page.map((task) => ({ cursor: encodeCursor({ sortValue: task.seq, id: task.id }), node: task }));
+    const edges = page.map((task) => ({
+      cursor: encodeCursor({ sortValue: task.seq, id: task.id }),
+      node: task,
+    }));
     return {
       edges,
       totalCount,
@@ -52,12 +74,14 @@ export const agenciesResolvers: GraphQLResolverMap<AgenciesContext> = {
 
   Query: {
     me: (_root, _args, ctx) => ctx.loaders.person.load(ctx.principal.personId),
-    agencies: (_root, { kinds }: { kinds?: AgencyEntity['kind'][] | null }, ctx) => ctx.store.listAgencies(kinds),
+    agencies: (_root, { kinds }: { kinds?: AgencyEntity['kind'][] | null }, ctx) =>
+      ctx.store.listAgencies(kinds),
     agency: (_root, { id }: { id: string }, ctx) => ctx.loaders.agency.load(id),
     myTasks: (_root, args: TaskListArgs, ctx) => taskConnection(ctx.principal.agencyId, args, ctx),
     agencyTasks: (_root, args: TaskListArgs & { agencyId: string }, ctx) => {
       requireId(args.agencyId, 'agencyId');
-      if (!canListTasksOf(ctx.principal, args.agencyId)) throw forbidden("a partner agency may list only its own tasks");
+      if (!canListTasksOf(ctx.principal, args.agencyId))
+        throw forbidden('a partner agency may list only its own tasks');
       return taskConnection(args.agencyId, args, ctx);
     },
     task: (_root, { id }: { id: string }, ctx) => visibleTask(id, ctx),
@@ -72,10 +96,13 @@ export const agenciesResolvers: GraphQLResolverMap<AgenciesContext> = {
 
   Agency: {
     __resolveReference: (ref: { id: string }, ctx: AgenciesContext) => ctx.loaders.agency.load(ref.id),
-    parent: (agency: AgencyEntity, _args, ctx) => (agency.parentId ? ctx.loaders.agency.load(agency.parentId) : null),
+    parent: (agency: AgencyEntity, _args, ctx) =>
+      agency.parentId ? ctx.loaders.agency.load(agency.parentId) : null,
     isPartner: (agency: AgencyEntity) => PARTNER_KINDS.includes(agency.kind),
     people: (agency: AgencyEntity, _args, ctx) =>
-      isPartner(ctx.principal) && agency.id !== ctx.principal.agencyId ? [] : ctx.loaders.peopleByAgency.load(agency.id),
+      isPartner(ctx.principal) && agency.id !== ctx.principal.agencyId
+        ? []
+        : ctx.loaders.peopleByAgency.load(agency.id),
   },
 
   Person: {
@@ -88,13 +115,17 @@ export const agenciesResolvers: GraphQLResolverMap<AgenciesContext> = {
     agency: (task: CoordinationTaskEntity, _args, ctx) => ctx.loaders.agency.load(task.agencyId),
     acknowledgedBy: (task: CoordinationTaskEntity, _args, ctx) =>
       task.acknowledgedBy ? ctx.loaders.person.load(task.acknowledgedBy) : null,
-    measure: (task: CoordinationTaskEntity) => (task.subjectKind === 'MEASURE' ? { __typename: 'Measure', id: task.subjectId } : null),
-    problem: (task: CoordinationTaskEntity) => (task.problemId ? { __typename: 'Problem', id: task.problemId } : null),
-    finding: (task: CoordinationTaskEntity) => (task.findingId ? { __typename: 'Finding', id: task.findingId } : null),
+    measure: (task: CoordinationTaskEntity) =>
+      task.subjectKind === 'MEASURE' ? { __typename: 'Measure', id: task.subjectId } : null,
+    problem: (task: CoordinationTaskEntity) =>
+      task.problemId ? { __typename: 'Problem', id: task.problemId } : null,
+    finding: (task: CoordinationTaskEntity) =>
+      task.findingId ? { __typename: 'Finding', id: task.findingId } : null,
     supervisionItem: (task: CoordinationTaskEntity) =>
       task.subjectKind === 'SUPERVISION_ITEM' ? { __typename: 'SupervisionItem', id: task.subjectId } : null,
     updates: (task: CoordinationTaskEntity, _args, ctx) => ctx.loaders.updatesByTask.load(task.id),
-    latestUpdate: async (task: CoordinationTaskEntity, _args, ctx) => (await ctx.loaders.updatesByTask.load(task.id)).at(-1) ?? null,
+    latestUpdate: async (task: CoordinationTaskEntity, _args, ctx) =>
+      (await ctx.loaders.updatesByTask.load(task.id)).at(-1) ?? null,
   },
 
   TaskUpdate: {

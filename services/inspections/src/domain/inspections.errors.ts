@@ -11,5 +11,8 @@ export const InspectionsErrorCode = {
 
 export type InspectionsErrorCode = (typeof InspectionsErrorCode)[keyof typeof InspectionsErrorCode];
 
-export const inspectionsError = (code: InspectionsErrorCode, message: string, fieldErrors: FieldError[] = []) =>
-  new DomainError(code, message, fieldErrors);
+export const inspectionsError = (
+  code: InspectionsErrorCode,
+  message: string,
+  fieldErrors: FieldError[] = [],
+) => new DomainError(code, message, fieldErrors);

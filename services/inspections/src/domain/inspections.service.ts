@@ -29,7 +29,8 @@ const createRoundSchema = z
     periodEnd: isoDate.nullish(),
   })
   .superRefine((r, ctx) => {
-    if (r.startYear > r.endYear) ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'before startYear' });
+    if (r.startYear > r.endYear)
+      ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'before startYear' });
     if (r.year < r.startYear || r.year > r.endYear)
       ctx.addIssue({ code: 'custom', path: ['year'], message: 'outside the round' });
     if (r.periodStart && r.periodEnd && r.periodStart > r.periodEnd)
@@ -65,12 +66,19 @@ export class InspectionsService {
 
   private assertCanRecord(): void {
     if (!canRecordFindings(this.principal)) {
-      throw inspectionsError(InspectionsErrorCode.Forbidden, 'only the inspection group and bureau leaders may do this');
+      throw inspectionsError(
+        InspectionsErrorCode.Forbidden,
+        'only the inspection group and bureau leaders may do this',
+      );
     }
   }
 
-  private async inTransaction<T>(work: (manager: EntityManager, store: InspectionsStore) => Promise<T>): Promise<T> {
-    const result = await this.runtime.dataSource.transaction((manager) => work(manager, new InspectionsStore(manager)));
+  private async inTransaction<T>(
+    work: (manager: EntityManager, store: InspectionsStore) => Promise<T>,
+  ): Promise<T> {
+    const result = await this.runtime.dataSource.transaction((manager) =>
+      work(manager, new InspectionsStore(manager)),
+    );
     this.runtime.afterCommit();
     return result;
   }
@@ -136,11 +144,17 @@ export class InspectionsService {
         ]);
       }
       if (finding.status !== 'DRAFT') {
-        throw inspectionsError(InspectionsErrorCode.FindingAlreadyConfirmed, 'this finding is already confirmed');
+        throw inspectionsError(
+          InspectionsErrorCode.FindingAlreadyConfirmed,
+          'this finding is already confirmed',
+        );
       }
       const at = new Date();
       if (!(await store.confirmFinding(finding.id, finding.version, this.principal.personId, at))) {
-        throw inspectionsError(InspectionsErrorCode.FindingAlreadyConfirmed, 'this finding was confirmed meanwhile');
+        throw inspectionsError(
+          InspectionsErrorCode.FindingAlreadyConfirmed,
+          'this finding was confirmed meanwhile',
+        );
       }
       const [round] = await store.roundsByIds([finding.roundId]);
       await recordEvent(
@@ -157,7 +171,14 @@ export class InspectionsService {
           category: finding.category,
           confirmedAt: at.toISOString(),
         },
-        { producer: PRODUCER, actor: { personId: this.principal.personId, agencyId: this.principal.agencyId, name: this.principal.name } },
+        {
+          producer: PRODUCER,
+          actor: {
+            personId: this.principal.personId,
+            agencyId: this.principal.agencyId,
+            name: this.principal.name,
+          },
+        },
       );
       return (await store.findingsByIds([finding.id]))[0]!;
     });

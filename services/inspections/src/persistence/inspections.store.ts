@@ -21,7 +21,10 @@ export class InspectionsStore {
   }
 
   findingsByRoundIds(roundIds: readonly string[]): Promise<FindingEntity[]> {
-    return this.manager.find(FindingEntity, { where: { roundId: In([...roundIds]) }, order: { recordedAt: 'ASC' } });
+    return this.manager.find(FindingEntity, {
+      where: { roundId: In([...roundIds]) },
+      order: { recordedAt: 'ASC' },
+    });
   }
 
   grantsByFindingIds(findingIds: readonly string[]): Promise<FindingGrantEntity[]> {

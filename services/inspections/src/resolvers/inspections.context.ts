@@ -13,5 +13,10 @@ export interface InspectionsContext extends BaseContext {
 
 export function createInspectionsContext(principal: Principal, runtime: SubgraphRuntime): InspectionsContext {
   const store = new InspectionsStore(runtime.dataSource.manager);
-  return { principal, store, loaders: createInspectionsLoaders(store), service: new InspectionsService(runtime, principal) };
+  return {
+    principal,
+    store,
+    loaders: createInspectionsLoaders(store),
+    service: new InspectionsService(runtime, principal),
+  };
 }

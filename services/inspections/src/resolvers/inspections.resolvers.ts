@@ -8,19 +8,24 @@ import type { FindingEntity } from '../persistence/finding.entity';
 import type { InspectionRoundEntity } from '../persistence/inspection-round.entity';
 import type { InspectionsContext } from './inspections.context';
 
-const forbidden = (message: string) => new GraphQLError(message, { extensions: { code: 'FORBIDDEN', public: true } });
+const forbidden = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'FORBIDDEN', public: true } });
 const agencyRef = (id: string) => ({ __typename: 'Agency', id });
 const personRef = (id: string | null) => (id ? { __typename: 'Person', id } : null);
 
 async function isVisible(finding: FindingEntity, ctx: InspectionsContext): Promise<boolean> {
   if (!isPartner(ctx.principal)) return true;
   const grants = await ctx.loaders.grantsByFinding.load(finding.id);
-  return canSeeFinding(ctx.principal, grants.map((g) => g.agencyId));
+  return canSeeFinding(
+    ctx.principal,
+    grants.map((g) => g.agencyId),
+  );
 }
 
 async function visibleFinding(id: string, ctx: InspectionsContext): Promise<FindingEntity | null> {
   const finding = await ctx.loaders.finding.load(id);
-  if (finding && !(await isVisible(finding, ctx))) throw forbidden('this finding is not visible to your agency');
+  if (finding && !(await isVisible(finding, ctx)))
+    throw forbidden('this finding is not visible to your agency');
   return finding;
 }
 

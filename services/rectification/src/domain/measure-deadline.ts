@@ -19,13 +19,18 @@ export const measureDeadlineInputSchema = z
   })
   .superRefine((d, ctx) => {
     const needsDue = d.kind === 'DATE' || d.kind === 'DATE_RANGE' || d.kind === 'MONTH_END';
-    if (needsDue && !d.dueOn) ctx.addIssue({ code: 'custom', path: ['dueOn'], message: `a ${d.kind} deadline needs dueOn` });
+    if (needsDue && !d.dueOn)
+      ctx.addIssue({ code: 'custom', path: ['dueOn'], message: `a ${d.kind} deadline needs dueOn` });
     if (!needsDue && (d.dueOn || d.startsOn))
       ctx.addIssue({ code: 'custom', path: ['dueOn'], message: `a ${d.kind} deadline has no dates` });
     if (d.kind === 'DATE_RANGE' && !d.startsOn)
       ctx.addIssue({ code: 'custom', path: ['startsOn'], message: 'a DATE_RANGE deadline needs startsOn' });
     if (d.kind !== 'DATE_RANGE' && d.startsOn)
-      ctx.addIssue({ code: 'custom', path: ['startsOn'], message: 'only a DATE_RANGE deadline has startsOn' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startsOn'],
+        message: 'only a DATE_RANGE deadline has startsOn',
+      });
     if (d.startsOn && d.dueOn && d.startsOn > d.dueOn)
       ctx.addIssue({ code: 'custom', path: ['dueOn'], message: 'dueOn is before startsOn' });
   });
@@ -38,7 +43,8 @@ function lastDayOfMonth(date: string): string {
 
 /** Normalises a validated deadline: month-end deadlines land on the month's last day; labels default. */
 export function normaliseDeadline(input: z.infer<typeof measureDeadlineInputSchema>): MeasureDeadline {
-  const dueOn = input.kind === 'MONTH_END' && input.dueOn ? lastDayOfMonth(input.dueOn) : (input.dueOn ?? null);
+  const dueOn =
+    input.kind === 'MONTH_END' && input.dueOn ? lastDayOfMonth(input.dueOn) : (input.dueOn ?? null);
   const defaultLabel: Record<MeasureDeadlineKind, string> = {
     DATE: dueOn ?? '',
     DATE_RANGE: `${input.startsOn} 至 ${dueOn}`,
@@ -46,5 +52,10 @@ export function normaliseDeadline(input: z.infer<typeof measureDeadlineInputSche
     LONG_TERM: '长期坚持',
     NONE: '无期限',
   };
-  return { kind: input.kind, startsOn: input.startsOn ?? null, dueOn, label: input.label ?? defaultLabel[input.kind] };
+  return {
+    kind: input.kind,
+    startsOn: input.startsOn ?? null,
+    dueOn,
+    label: input.label ?? defaultLabel[input.kind],
+  };
 }

@@ -12,5 +12,8 @@ export const RectificationErrorCode = {
 
 export type RectificationErrorCode = (typeof RectificationErrorCode)[keyof typeof RectificationErrorCode];
 
-export const rectificationError = (code: RectificationErrorCode, message: string, fieldErrors: FieldError[] = []) =>
-  new DomainError(code, message, fieldErrors);
+export const rectificationError = (
+  code: RectificationErrorCode,
+  message: string,
+  fieldErrors: FieldError[] = [],
+) => new DomainError(code, message, fieldErrors);

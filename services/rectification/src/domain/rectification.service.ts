@@ -15,7 +15,11 @@ import { rectificationError, RectificationErrorCode } from './rectification.erro
 
 const PRODUCER = 'rectification';
 const uuid = z.string().uuid('must be an id');
-const uuidList = z.array(uuid).max(50).nullish().transform((ids) => [...new Set(ids ?? [])]);
+const uuidList = z
+  .array(uuid)
+  .max(50)
+  .nullish()
+  .transform((ids) => [...new Set(ids ?? [])]);
 
 const openProblemSchema = z.object({
   campaignId: uuid.nullish(),
@@ -61,12 +65,19 @@ export class RectificationService {
 
   private assertCanManage(): void {
     if (!canManageRectification(this.principal)) {
-      throw rectificationError(RectificationErrorCode.Forbidden, 'only the rectification office and bureau leaders may do this');
+      throw rectificationError(
+        RectificationErrorCode.Forbidden,
+        'only the rectification office and bureau leaders may do this',
+      );
     }
   }
 
-  private async inTransaction<T>(work: (manager: EntityManager, store: RectificationStore) => Promise<T>): Promise<T> {
-    const result = await this.runtime.dataSource.transaction((manager) => work(manager, new RectificationStore(manager)));
+  private async inTransaction<T>(
+    work: (manager: EntityManager, store: RectificationStore) => Promise<T>,
+  ): Promise<T> {
+    const result = await this.runtime.dataSource.transaction((manager) =>
+      work(manager, new RectificationStore(manager)),
+    );
     this.runtime.afterCommit();
     return result;
   }

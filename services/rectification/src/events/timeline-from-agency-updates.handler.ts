@@ -5,7 +5,9 @@ import type { EventEnvelope, PayloadOf } from '@eco/events';
 import { MeasureEntity } from '../persistence/measure.entity';
 import { RectificationStore } from '../persistence/rectification.store';
 
-type AgencyUpdate = EventEnvelope<PayloadOf<typeof taskAcknowledgedV1> | PayloadOf<typeof taskProgressReportedV1>>;
+type AgencyUpdate = EventEnvelope<
+  PayloadOf<typeof taskAcknowledgedV1> | PayloadOf<typeof taskProgressReportedV1>
+>;
 
 /** Loads the measure an agency's update is about, refusing updates from agencies not assigned to it. */
 async function assignedMeasure(store: RectificationStore, event: AgencyUpdate): Promise<MeasureEntity> {
@@ -20,7 +22,12 @@ async function assignedMeasure(store: RectificationStore, event: AgencyUpdate): 
 async function appendAgencyUpdate(
   manager: EntityManager,
   event: AgencyUpdate,
-  entry: { kind: 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS'; note: string | null; at: string; evidence: PayloadOf<typeof taskProgressReportedV1>['evidence'] },
+  entry: {
+    kind: 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS';
+    note: string | null;
+    at: string;
+    evidence: PayloadOf<typeof taskProgressReportedV1>['evidence'];
+  },
 ): Promise<MeasureEntity | null> {
   if (event.payload.subjectKind !== 'MEASURE') return null;
   const store = new RectificationStore(manager);
@@ -66,7 +73,11 @@ export const timelineFromProgress = defineHandler({
       evidence: event.payload.evidence,
     });
     if (measure?.status === 'NOT_STARTED') {
-      await manager.update(MeasureEntity, { id: measure.id, status: 'NOT_STARTED' }, { status: 'IN_PROGRESS' });
+      await manager.update(
+        MeasureEntity,
+        { id: measure.id, status: 'NOT_STARTED' },
+        { status: 'IN_PROGRESS' },
+      );
     }
   },
 });

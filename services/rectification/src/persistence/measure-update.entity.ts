@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type MeasureUpdateKind = 'CREATED' | 'ASSIGNED_TO_AGENCIES' | 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS';
+export type MeasureUpdateKind =
+  'CREATED' | 'ASSIGNED_TO_AGENCIES' | 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS';
 
 export interface EvidenceRecord {
   name: string;

@@ -31,9 +31,13 @@ export class RectificationStore {
 
   /** Problems, oldest number first; `visibleTo` limits them to one outside agency's. */
   listProblems(filter: { campaignId?: string | null; visibleTo?: string }): Promise<ProblemEntity[]> {
-    const query = this.manager.createQueryBuilder(ProblemEntity, 'p').orderBy('p.opened_at', 'ASC').addOrderBy('p.number', 'ASC');
+    const query = this.manager
+      .createQueryBuilder(ProblemEntity, 'p')
+      .orderBy('p.opened_at', 'ASC')
+      .addOrderBy('p.number', 'ASC');
     if (filter.campaignId) query.andWhere('p.campaign_id = :campaignId', { campaignId: filter.campaignId });
-    if (filter.visibleTo) query.andWhere(':agency = ANY(p.visible_to_agency_ids)', { agency: filter.visibleTo });
+    if (filter.visibleTo)
+      query.andWhere(':agency = ANY(p.visible_to_agency_ids)', { agency: filter.visibleTo });
     return query.getMany();
   }
 
@@ -94,7 +98,10 @@ export class RectificationStore {
   }
 
   async lockProblem(problemId: string): Promise<ProblemEntity | null> {
-    return this.manager.findOne(ProblemEntity, { where: { id: problemId }, lock: { mode: 'pessimistic_write' } });
+    return this.manager.findOne(ProblemEntity, {
+      where: { id: problemId },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   private table(entity: typeof ProblemEntity): string {

@@ -11,7 +11,10 @@ export interface RectificationContext extends BaseContext {
   service: RectificationService;
 }
 
-export function createRectificationContext(principal: Principal, runtime: SubgraphRuntime): RectificationContext {
+export function createRectificationContext(
+  principal: Principal,
+  runtime: SubgraphRuntime,
+): RectificationContext {
   const store = new RectificationStore(runtime.dataSource.manager);
   return {
     principal,

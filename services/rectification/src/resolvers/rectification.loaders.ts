@@ -4,8 +4,14 @@ import type { RectificationStore } from '../persistence/rectification.store';
 /** Per-request batch loaders: one statement per entity type per request, whatever the page size. */
 export function createRectificationLoaders(store: RectificationStore) {
   return {
-    campaign: createEntityLoader((ids) => store.campaignsByIds(ids), (c) => c.id),
-    problem: createEntityLoader((ids) => store.problemsByIds(ids), (p) => p.id),
+    campaign: createEntityLoader(
+      (ids) => store.campaignsByIds(ids),
+      (c) => c.id,
+    ),
+    problem: createEntityLoader(
+      (ids) => store.problemsByIds(ids),
+      (p) => p.id,
+    ),
     problemBySourceFinding: createEntityLoader(
       (ids) => store.problemsBySourceFindingIds(ids),
       (p) => p.sourceFindingId!,
@@ -14,9 +20,18 @@ export function createRectificationLoaders(store: RectificationStore) {
       (ids) => store.listProblemsOfCampaigns(ids),
       (p) => p.campaignId!,
     ),
-    measure: createEntityLoader((ids) => store.measuresByIds(ids), (m) => m.id),
-    measuresByProblem: createGroupLoader((ids) => store.measuresByProblemIds(ids), (m) => m.problemId),
-    updatesByMeasure: createGroupLoader((ids) => store.updatesByMeasureIds(ids), (u) => u.measureId),
+    measure: createEntityLoader(
+      (ids) => store.measuresByIds(ids),
+      (m) => m.id,
+    ),
+    measuresByProblem: createGroupLoader(
+      (ids) => store.measuresByProblemIds(ids),
+      (m) => m.problemId,
+    ),
+    updatesByMeasure: createGroupLoader(
+      (ids) => store.updatesByMeasureIds(ids),
+      (u) => u.measureId,
+    ),
   };
 }
 

@@ -12,7 +12,9 @@ import type { RectificationContext } from './rectification.context';
 import { agencyRef, findingRef, personRef } from './references';
 
 const forbidden = (what: string) =>
-  new GraphQLError(`this ${what} is not visible to your agency`, { extensions: { code: 'FORBIDDEN', public: true } });
+  new GraphQLError(`this ${what} is not visible to your agency`, {
+    extensions: { code: 'FORBIDDEN', public: true },
+  });
 
 async function visibleProblem(id: string, ctx: RectificationContext): Promise<ProblemEntity | null> {
   const problem = await ctx.loaders.problem.load(id);
@@ -26,7 +28,10 @@ async function visibleMeasure(id: string, ctx: RectificationContext): Promise<Me
   return measure;
 }
 
-async function visibleCampaignProblems(campaignId: string, ctx: RectificationContext): Promise<ProblemEntity[]> {
+async function visibleCampaignProblems(
+  campaignId: string,
+  ctx: RectificationContext,
+): Promise<ProblemEntity[]> {
   const problems = await ctx.loaders.problemsByCampaign.load(campaignId);
   return problems.filter((p) => canSeeProblem(ctx.principal, p));
 }
@@ -45,14 +50,21 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
     },
     async rectificationCampaign(_root, { id }: { id: string }, ctx) {
       const campaign = await ctx.loaders.campaign.load(id);
-      if (campaign && partnerAgencyOf(ctx.principal) && (await visibleCampaignProblems(id, ctx)).length === 0) {
+      if (
+        campaign &&
+        partnerAgencyOf(ctx.principal) &&
+        (await visibleCampaignProblems(id, ctx)).length === 0
+      ) {
         throw forbidden('campaign');
       }
       return campaign;
     },
     problems(_root, { campaignId }: { campaignId?: string | null }, ctx) {
       if (campaignId) requireId(campaignId, 'campaignId');
-      return ctx.store.listProblems({ campaignId: campaignId ?? null, visibleTo: partnerAgencyOf(ctx.principal) });
+      return ctx.store.listProblems({
+        campaignId: campaignId ?? null,
+        visibleTo: partnerAgencyOf(ctx.principal),
+      });
     },
     problem: (_root, { id }: { id: string }, ctx) => visibleProblem(id, ctx),
     measure: (_root, { id }: { id: string }, ctx) => visibleMeasure(id, ctx),
@@ -66,16 +78,21 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
   },
 
   RectificationCampaign: {
-    __resolveReference: async (ref: { id: string }, ctx: RectificationContext) => ctx.loaders.campaign.load(ref.id),
+    __resolveReference: async (ref: { id: string }, ctx: RectificationContext) =>
+      ctx.loaders.campaign.load(ref.id),
     officeAgency: (campaign: CampaignEntity) => agencyRef(campaign.officeAgencyId),
     leadingGroup: (campaign: CampaignEntity) =>
-      campaign.leadingGroup.map((member: LeadingGroupMemberRecord) => ({ ...member, person: personRef(member.personId) })),
+      campaign.leadingGroup.map((member: LeadingGroupMemberRecord) => ({
+        ...member,
+        person: personRef(member.personId),
+      })),
     problems: (campaign: CampaignEntity, _args, ctx) => visibleCampaignProblems(campaign.id, ctx),
   },
 
   Problem: {
     __resolveReference: (ref: { id: string }, ctx: RectificationContext) => visibleProblem(ref.id, ctx),
-    campaign: (problem: ProblemEntity, _args, ctx) => (problem.campaignId ? ctx.loaders.campaign.load(problem.campaignId) : null),
+    campaign: (problem: ProblemEntity, _args, ctx) =>
+      problem.campaignId ? ctx.loaders.campaign.load(problem.campaignId) : null,
     displayNumber: (problem: ProblemEntity) =>
       problem.sourceNumber && problem.sourceNumber !== problem.number
         ? `${problem.number} (${problem.sourceNumber})`

@@ -16,7 +16,11 @@ const createItemSchema = z.object({
   sourcePlatform: z.string().trim().max(100).nullish(),
   responsibleDepartmentId: uuid.nullish(),
   responsiblePersonId: uuid.nullish(),
-  involvedAgencyIds: z.array(uuid).max(50).nullish().transform((ids) => [...new Set(ids ?? [])]),
+  involvedAgencyIds: z
+    .array(uuid)
+    .max(50)
+    .nullish()
+    .transform((ids) => [...new Set(ids ?? [])]),
   dueAt: z.date().nullish(),
 });
 
@@ -29,7 +33,10 @@ export class SupervisionService {
 
   async createItem(rawInput: unknown): Promise<SupervisionItemEntity> {
     if (!canRegisterItems(this.principal)) {
-      throw new DomainError('FORBIDDEN', 'only the supervision officer and bureau leaders may register items');
+      throw new DomainError(
+        'FORBIDDEN',
+        'only the supervision officer and bureau leaders may register items',
+      );
     }
     const parsed = createItemSchema.safeParse(rawInput);
     if (!parsed.success) {
@@ -58,10 +65,19 @@ export class SupervisionService {
         await recordEvent(
           manager,
           supervisionItemAssignedV1,
-          { itemId: id, agencyIds: input.involvedAgencyIds, title: input.title, dueAt: input.dueAt?.toISOString() ?? null },
+          {
+            itemId: id,
+            agencyIds: input.involvedAgencyIds,
+            title: input.title,
+            dueAt: input.dueAt?.toISOString() ?? null,
+          },
           {
             producer: 'supervision',
-            actor: { personId: this.principal.personId, agencyId: this.principal.agencyId, name: this.principal.name },
+            actor: {
+              personId: this.principal.personId,
+              agencyId: this.principal.agencyId,
+              name: this.principal.name,
+            },
           },
         );
       }

@@ -5,12 +5,22 @@ import { SupervisionStore } from '../persistence/supervision.store';
 
 async function appendUpdate(
   manager: EntityManager,
-  entry: { itemId: string; agencyId: string; personId: string; personName: string; kind: 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS'; note: string | null; at: string; eventId: string },
+  entry: {
+    itemId: string;
+    agencyId: string;
+    personId: string;
+    personName: string;
+    kind: 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS';
+    note: string | null;
+    at: string;
+    eventId: string;
+  },
 ): Promise<void> {
   const store = new SupervisionStore(manager);
   const [item] = await store.itemsByIds([entry.itemId]);
   if (!item) throw new Error(`supervision item ${entry.itemId} does not exist`);
-  if (!item.involvedAgencyIds.includes(entry.agencyId)) throw new Error(`agency ${entry.agencyId} is not involved in item ${item.id}`);
+  if (!item.involvedAgencyIds.includes(entry.agencyId))
+    throw new Error(`agency ${entry.agencyId} is not involved in item ${item.id}`);
   await store.insertUpdate({
     id: randomUUID(),
     itemId: item.id,
@@ -31,7 +41,16 @@ export const itemTimelineFromAcknowledgement = defineHandler({
   async handle(manager, event) {
     const p = event.payload;
     if (p.subjectKind !== 'SUPERVISION_ITEM') return;
-    await appendUpdate(manager, { itemId: p.subjectId, agencyId: p.agencyId, personId: p.personId, personName: p.personName, kind: 'AGENCY_ACKNOWLEDGED', note: null, at: p.acknowledgedAt, eventId: event.id });
+    await appendUpdate(manager, {
+      itemId: p.subjectId,
+      agencyId: p.agencyId,
+      personId: p.personId,
+      personName: p.personName,
+      kind: 'AGENCY_ACKNOWLEDGED',
+      note: null,
+      at: p.acknowledgedAt,
+      eventId: event.id,
+    });
   },
 });
 
@@ -42,6 +61,15 @@ export const itemTimelineFromProgress = defineHandler({
   async handle(manager, event) {
     const p = event.payload;
     if (p.subjectKind !== 'SUPERVISION_ITEM') return;
-    await appendUpdate(manager, { itemId: p.subjectId, agencyId: p.agencyId, personId: p.personId, personName: p.personName, kind: 'AGENCY_PROGRESS', note: p.note, at: p.reportedAt, eventId: event.id });
+    await appendUpdate(manager, {
+      itemId: p.subjectId,
+      agencyId: p.agencyId,
+      personId: p.personId,
+      personName: p.personName,
+      kind: 'AGENCY_PROGRESS',
+      note: p.note,
+      at: p.reportedAt,
+      eventId: event.id,
+    });
   },
 });

@@ -12,21 +12,33 @@ export class SupervisionStore {
     return this.manager.find(SupervisionItemEntity, { where: { id: In([...ids]) } });
   }
 
-  listItems(filter: { category?: SupervisionCategory | null; visibleTo?: string }): Promise<SupervisionItemEntity[]> {
-    const query = this.manager.createQueryBuilder(SupervisionItemEntity, 'i').orderBy('i.created_at', 'DESC').addOrderBy('i.id');
+  listItems(filter: {
+    category?: SupervisionCategory | null;
+    visibleTo?: string;
+  }): Promise<SupervisionItemEntity[]> {
+    const query = this.manager
+      .createQueryBuilder(SupervisionItemEntity, 'i')
+      .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id');
     if (filter.category) query.andWhere('i.category = :category', { category: filter.category });
-    if (filter.visibleTo) query.andWhere(':agency = ANY(i.involved_agency_ids)', { agency: filter.visibleTo });
+    if (filter.visibleTo)
+      query.andWhere(':agency = ANY(i.involved_agency_ids)', { agency: filter.visibleTo });
     return query.getMany();
   }
 
   /** Items each agency is responsible for or involved in. */
-  async itemsByAgencyIds(agencyIds: readonly string[]): Promise<{ agencyId: string; item: SupervisionItemEntity }[]> {
+  async itemsByAgencyIds(
+    agencyIds: readonly string[],
+  ): Promise<{ agencyId: string; item: SupervisionItemEntity }[]> {
     const items = await this.manager
       .createQueryBuilder(SupervisionItemEntity, 'i')
-      .where('i.responsible_department_id IN (:...ids) OR i.involved_agency_ids && CAST(:idArray AS uuid[])', {
-        ids: agencyIds,
-        idArray: agencyIds,
-      })
+      .where(
+        'i.responsible_department_id IN (:...ids) OR i.involved_agency_ids && CAST(:idArray AS uuid[])',
+        {
+          ids: agencyIds,
+          idArray: agencyIds,
+        },
+      )
       .orderBy('i.created_at', 'DESC')
       .getMany();
     return items.flatMap((item) =>
@@ -37,7 +49,10 @@ export class SupervisionStore {
   }
 
   updatesByItemIds(itemIds: readonly string[]): Promise<SupervisionItemUpdateEntity[]> {
-    return this.manager.find(SupervisionItemUpdateEntity, { where: { itemId: In([...itemIds]) }, order: { at: 'ASC' } });
+    return this.manager.find(SupervisionItemUpdateEntity, {
+      where: { itemId: In([...itemIds]) },
+      order: { at: 'ASC' },
+    });
   }
 
   async insertItem(item: Partial<SupervisionItemEntity>): Promise<void> {

@@ -6,9 +6,18 @@ import { SupervisionStore } from '../persistence/supervision.store';
 
 function createSupervisionLoaders(store: SupervisionStore) {
   return {
-    item: createEntityLoader((ids) => store.itemsByIds(ids), (i) => i.id),
-    itemsByAgency: createGroupLoader((ids) => store.itemsByAgencyIds(ids), (row) => row.agencyId),
-    updatesByItem: createGroupLoader((ids) => store.updatesByItemIds(ids), (u) => u.itemId),
+    item: createEntityLoader(
+      (ids) => store.itemsByIds(ids),
+      (i) => i.id,
+    ),
+    itemsByAgency: createGroupLoader(
+      (ids) => store.itemsByAgencyIds(ids),
+      (row) => row.agencyId,
+    ),
+    updatesByItem: createGroupLoader(
+      (ids) => store.updatesByItemIds(ids),
+      (u) => u.itemId,
+    ),
   };
 }
 
@@ -20,5 +29,10 @@ export interface SupervisionContext extends BaseContext {
 
 export function createSupervisionContext(principal: Principal, runtime: SubgraphRuntime): SupervisionContext {
   const store = new SupervisionStore(runtime.dataSource.manager);
-  return { principal, store, loaders: createSupervisionLoaders(store), service: new SupervisionService(runtime, principal) };
+  return {
+    principal,
+    store,
+    loaders: createSupervisionLoaders(store),
+    service: new SupervisionService(runtime, principal),
+  };
 }

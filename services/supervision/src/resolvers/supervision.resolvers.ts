@@ -14,7 +14,9 @@ const ref = (typename: 'Agency' | 'Person', id: string | null) => (id ? { __type
 async function visibleItem(id: string, ctx: SupervisionContext): Promise<SupervisionItemEntity | null> {
   const item = await ctx.loaders.item.load(id);
   if (item && !canSeeItem(ctx.principal, item)) {
-    throw new GraphQLError('this item is not visible to your agency', { extensions: { code: 'FORBIDDEN', public: true } });
+    throw new GraphQLError('this item is not visible to your agency', {
+      extensions: { code: 'FORBIDDEN', public: true },
+    });
   }
   return item;
 }
@@ -50,6 +52,8 @@ export const supervisionResolvers: GraphQLResolverMap<SupervisionContext> = {
   Agency: {
     __resolveReference: (r: { id: string }) => ({ id: r.id }),
     supervisionItems: async (agency: { id: string }, _args, ctx) =>
-      (await ctx.loaders.itemsByAgency.load(agency.id)).map((row) => row.item).filter((item) => canSeeItem(ctx.principal, item)),
+      (await ctx.loaders.itemsByAgency.load(agency.id))
+        .map((row) => row.item)
+        .filter((item) => canSeeItem(ctx.principal, item)),
   },
 };
