@@ -31,6 +31,8 @@ const encoder = new TextEncoder();
  */
 export class OutboxRelay {
   private running = false;
+  /** Set by a nudge that arrives while a pass is running, so the next wait is skipped. */
+  private nudged = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private readonly table: string;
@@ -48,6 +50,7 @@ export class OutboxRelay {
 
   /** Called after a commit that wrote outbox rows, so events leave at once instead of at the next poll. */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -61,12 +64,13 @@ export class OutboxRelay {
     const { pollIntervalMs = 500, batchSize = 200, logger } = this.options;
     while (this.running) {
       let published = 0;
+      this.nudged = false;
       try {
         published = await this.publishBatch(batchSize);
       } catch (error) {
         logger.warn({ err: error }, 'outbox relay pass failed; retrying');
       }
-      if (published >= batchSize || !this.running) continue;
+      if (published >= batchSize || this.nudged || !this.running) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollIntervalMs);
         this.wake = () => {
