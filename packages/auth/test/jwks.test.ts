@@ -21,7 +21,7 @@ describe('user tokens signed by an identity provider (RS256 via JWKS)', () => {
         jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`,
       });
       const claims = { agency: randomUUID(), roles: ['DEPARTMENT_CLERK'], name: '内勤' };
-      const sign = (key: CryptoKey) =>
+      const sign = (key: typeof privateKey) =>
         new SignJWT(claims)
           .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
           .setSubject(randomUUID())

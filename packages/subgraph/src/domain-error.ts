@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { GraphQLError } from 'graphql';
 
 export interface FieldError {
@@ -62,4 +63,18 @@ export async function orGraphQLError<T>(run: () => Promise<T>): Promise<T> {
     if (error instanceof DomainError) throw toGraphQLError(error);
     throw error;
   }
+}
+
+/**
+ * Validates a use case's input; every problem becomes a field error of one DomainError with the
+ * module's invalid-input code, before anything is read or written.
+ */
+export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown, code: string): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new DomainError(
+    code,
+    'the input is not valid',
+    result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+  );
 }

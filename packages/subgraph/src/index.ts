@@ -6,7 +6,7 @@ export type {
   SubgraphDeps,
   SubgraphRuntime,
 } from './subgraph-runtime';
-export { DomainError, asMutationResult, orGraphQLError, toGraphQLError } from './domain-error';
+export { DomainError, asMutationResult, orGraphQLError, parseInput, toGraphQLError } from './domain-error';
 export type { FieldError, MutationErrorData, MutationResult } from './domain-error';
 export { createEntityLoader, createGroupLoader } from './entity-loader';
 export { decodeCursor, encodeCursor, pageSize } from './cursor';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
 import { evidenceSchema, recordEvent, taskAcknowledgedV1, taskProgressReportedV1 } from '@eco/events';
+import { parseInput } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import { AgenciesStore } from '../persistence/agencies.store';
 import type { CoordinationTaskEntity } from '../persistence/coordination-task.entity';
@@ -29,15 +30,6 @@ const reportProgressSchema = z.object({
     .transform((list) => list ?? []),
 });
 
-function parse<S extends z.ZodTypeAny>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw agenciesError(
-    AgenciesErrorCode.InvalidInput,
-    'the input is not valid',
-    result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
-  );
-}
 
 /** A partner agency's actions on its coordination tasks; each one is an event the owning subgraph consumes. */
 export class TaskService {
@@ -92,7 +84,7 @@ export class TaskService {
 
   /** 签收. A task is signed for once; the owning office's timeline shows who and when. */
   async acknowledge(rawInput: unknown): Promise<CoordinationTaskEntity> {
-    const input = parse(acknowledgeSchema, rawInput);
+    const input = parseInput(acknowledgeSchema, rawInput, AgenciesErrorCode.InvalidInput);
     return this.inTransaction(async (manager, store) => {
       const task = await this.taskToActOn(store, input.taskId);
       if (task.status !== 'OPEN') {
@@ -131,7 +123,7 @@ export class TaskService {
 
   /** Progress with evidence, on a task already signed for. */
   async reportProgress(rawInput: unknown): Promise<CoordinationTaskEntity> {
-    const input = parse(reportProgressSchema, rawInput);
+    const input = parseInput(reportProgressSchema, rawInput, AgenciesErrorCode.InvalidInput);
     return this.inTransaction(async (manager, store) => {
       const task = await this.taskToActOn(store, input.taskId);
       if (task.status === 'OPEN') {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
 import { findingConfirmedV1, recordEvent } from '@eco/events';
+import { parseInput } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import type { FindingEntity } from '../persistence/finding.entity';
 import type { InspectionRoundEntity } from '../persistence/inspection-round.entity';
@@ -47,15 +48,6 @@ const recordFindingSchema = z.object({
 
 const confirmFindingSchema = z.object({ findingId: uuid });
 
-function parse<S extends z.ZodTypeAny>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw inspectionsError(
-    InspectionsErrorCode.InvalidInput,
-    'the input is not valid',
-    result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
-  );
-}
 
 /** The inspection group's use cases, run for one caller. */
 export class InspectionsService {
@@ -85,7 +77,7 @@ export class InspectionsService {
 
   async createRound(rawInput: unknown): Promise<InspectionRoundEntity> {
     this.assertCanRecord();
-    const input = parse(createRoundSchema, rawInput);
+    const input = parseInput(createRoundSchema, rawInput, InspectionsErrorCode.InvalidInput);
     return this.inTransaction(async (_manager, store) => {
       const id = randomUUID();
       await store.insertRound({
@@ -107,7 +99,7 @@ export class InspectionsService {
 
   async recordFinding(rawInput: unknown): Promise<FindingEntity> {
     this.assertCanRecord();
-    const input = parse(recordFindingSchema, rawInput);
+    const input = parseInput(recordFindingSchema, rawInput, InspectionsErrorCode.InvalidInput);
     return this.inTransaction(async (_manager, store) => {
       const number = await store.nextFindingNumber(input.roundId);
       if (number === null) {
@@ -135,7 +127,7 @@ export class InspectionsService {
   /** Confirming in the feedback (反馈) publishes the finding, which opens a rectification problem. */
   async confirmFinding(rawInput: unknown): Promise<FindingEntity> {
     this.assertCanRecord();
-    const input = parse(confirmFindingSchema, rawInput);
+    const input = parseInput(confirmFindingSchema, rawInput, InspectionsErrorCode.InvalidInput);
     return this.inTransaction(async (manager, store) => {
       const [finding] = await store.findingsByIds([input.findingId]);
       if (!finding) {

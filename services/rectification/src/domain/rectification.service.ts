@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
 import { measureAssignedV1, recordEvent } from '@eco/events';
 import type { EventActor } from '@eco/events';
+import { parseInput } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import type { MeasureEntity } from '../persistence/measure.entity';
 import type { ProblemEntity } from '../persistence/problem.entity';
@@ -42,15 +43,6 @@ const addMeasureSchema = z.object({
   deadline: measureDeadlineInputSchema,
 });
 
-function parse<S extends z.ZodTypeAny>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw rectificationError(
-    RectificationErrorCode.InvalidInput,
-    'the input is not valid',
-    result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
-  );
-}
 
 export function actorOf(principal: Principal): EventActor {
   return { personId: principal.personId, agencyId: principal.agencyId, name: principal.name };
@@ -84,7 +76,7 @@ export class RectificationService {
 
   async openProblem(rawInput: unknown): Promise<ProblemEntity> {
     this.assertCanManage();
-    const input = parse(openProblemSchema, rawInput);
+    const input = parseInput(openProblemSchema, rawInput, RectificationErrorCode.InvalidInput);
     return this.inTransaction(async (_manager, store) => {
       if (input.campaignId && (await store.campaignsByIds([input.campaignId])).length === 0) {
         throw rectificationError(RectificationErrorCode.CampaignNotFound, 'no such campaign', [
@@ -112,7 +104,7 @@ export class RectificationService {
 
   async addMeasure(rawInput: unknown): Promise<MeasureEntity> {
     this.assertCanManage();
-    const input = parse(addMeasureSchema, rawInput);
+    const input = parseInput(addMeasureSchema, rawInput, RectificationErrorCode.InvalidInput);
     return this.inTransaction(async (manager, store) => {
       const problem = await store.lockProblem(input.problemId);
       if (!problem) {

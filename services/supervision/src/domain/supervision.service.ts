@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Principal } from '@eco/auth';
 import { recordEvent, supervisionItemAssignedV1 } from '@eco/events';
-import { DomainError } from '@eco/subgraph';
+import { DomainError, parseInput } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import type { SupervisionItemEntity } from '../persistence/supervision-item.entity';
 import { SupervisionStore } from '../persistence/supervision.store';
@@ -38,15 +38,7 @@ export class SupervisionService {
         'only the supervision officer and bureau leaders may register items',
       );
     }
-    const parsed = createItemSchema.safeParse(rawInput);
-    if (!parsed.success) {
-      throw new DomainError(
-        'SUPERVISION_INVALID_INPUT',
-        'the input is not valid',
-        parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
-      );
-    }
-    const input = parsed.data;
+    const input = parseInput(createItemSchema, rawInput, 'SUPERVISION_INVALID_INPUT');
     const item = await this.runtime.dataSource.transaction(async (manager) => {
       const store = new SupervisionStore(manager);
       const id = randomUUID();
