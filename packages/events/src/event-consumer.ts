@@ -77,7 +77,15 @@ export class EventConsumer {
   async replay(handlerName: string, envelope: unknown): Promise<Outcome> {
     const handler = this.handlers.find((h) => h.name === handlerName);
     if (!handler) throw new Error(`no handler named ${handlerName} in ${this.options.service}`);
-    return this.process(handler, new TextEncoder().encode(JSON.stringify(envelope)), 1);
+    const outcome = await this.process(handler, new TextEncoder().encode(JSON.stringify(envelope)), 1);
+    const eventId = (envelope as { id?: unknown } | null)?.id;
+    if ((outcome === 'applied' || outcome === 'duplicate') && typeof eventId === 'string') {
+      await this.options.dataSource.query(
+        `UPDATE "${this.schema}".dead_letters SET replayed_at = now() WHERE consumer = $1 AND event_id::text = $2`,
+        [this.consumerName(handler), eventId],
+      );
+    }
+    return outcome;
   }
 
   private async onDelivery(handler: EventHandler, delivery: Delivery): Promise<void> {

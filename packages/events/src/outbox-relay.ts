@@ -22,6 +22,11 @@ interface ClaimedRow {
 
 const encoder = new TextEncoder();
 
+interface PassResult {
+  published: number;
+  failed: number;
+}
+
 /**
  * Publishes the outbox to the transport. Rows are claimed with a lease in one statement (no
  * transaction is held while publishing, so replicas share the work and the embedded database is
@@ -63,14 +68,17 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     const { pollIntervalMs = 500, batchSize = 200, logger } = this.options;
     while (this.running) {
-      let published = 0;
+      let pass: PassResult = { published: 0, failed: 0 };
       this.nudged = false;
       try {
-        published = await this.publishBatch(batchSize);
+        pass = await this.publishPass(batchSize);
       } catch (error) {
+        pass = { published: 0, failed: 1 };
         logger.warn({ err: error }, 'outbox relay pass failed; retrying');
       }
-      if (published >= batchSize || this.nudged || !this.running) continue;
+      // After a failure, back off even if nudged: the transport is likely down.
+      const more = pass.failed === 0 && (pass.published >= batchSize || this.nudged);
+      if (more || !this.running) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollIntervalMs);
         this.wake = () => {
@@ -84,6 +92,10 @@ export class OutboxRelay {
 
   /** Claims and publishes up to `limit` rows; returns how many were published. */
   async publishBatch(limit: number): Promise<number> {
+    return (await this.publishPass(limit)).published;
+  }
+
+  private async publishPass(limit: number): Promise<PassResult> {
     const { dataSource, transport, leaseMs = 30_000 } = this.options;
     // TypeORM returns [rows, affectedCount] for an UPDATE.
     const [rows]: [ClaimedRow[], number] = await dataSource.query(
@@ -95,7 +107,7 @@ export class OutboxRelay {
         RETURNING position, event_id, subject, envelope`,
       [limit, String(leaseMs)],
     );
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return { published: 0, failed: 0 };
     rows.sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
     // Sent in order on one connection; acknowledgements are awaited together.
     const results = await Promise.allSettled(
@@ -113,12 +125,13 @@ export class OutboxRelay {
     }
     if (failed.length > 0) {
       const reason = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+      // Released at once (not leased for later) so the next pass takes them before younger rows.
       await dataSource.query(
-        `UPDATE ${this.table} SET leased_until = now() + interval '1 second', last_error = $2 WHERE position = ANY($1::bigint[])`,
+        `UPDATE ${this.table} SET leased_until = NULL, last_error = $2 WHERE position = ANY($1::bigint[])`,
         [failed.map((row) => row.position), String(reason).slice(0, 500)],
       );
       this.options.logger.warn({ failed: failed.length, err: reason }, 'publishing failed; will retry');
     }
-    return done.length;
+    return { published: done.length, failed: failed.length };
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InProcessTransport } from '../src';
-import type { Delivery } from '../src';
+import type { Delivery, EventTransport } from '../src';
 import { effectHandler, encode, logger, sleep, startHarness, thingContract, waitFor } from './harness';
 import type { Harness } from './harness';
 
@@ -55,7 +55,13 @@ describe('a consumer facing poison messages and failing handlers', () => {
       envelope: { undecodable: '{not json' },
     });
     const invalid = rows.find((r) => r.error.startsWith('invalid event: '));
-    expect(invalid).toMatchObject({ subject: contract.subject, attempts: 1, envelope: badPayload });
+    // Keyed by the event's own id, so a redelivery updates this row instead of adding one.
+    expect(invalid).toMatchObject({
+      event_id: badPayload.id,
+      subject: contract.subject,
+      attempts: 1,
+      envelope: badPayload,
+    });
     expect(invalid!.error).toContain('Expected number, received string');
     expect(invalid!.error).toContain('"seq"');
     expect(rows).toHaveLength(2);
@@ -154,9 +160,11 @@ describe('a consumer facing poison messages and failing handlers', () => {
     // Replaying before the fix changes nothing.
     expect(await consumer.replay(handler.name, letter!.envelope)).toBe('retry');
     expect(await h.effects(handler.name)).toEqual([]);
+    expect((await h.deadLetters('svcb--note-replayed'))[0]!.replayed_at).toBeNull();
 
     broken = false;
     expect(await consumer.replay(handler.name, letter!.envelope)).toBe('applied');
+    expect((await h.deadLetters('svcb--note-replayed'))[0]!.replayed_at).toBeInstanceOf(Date);
     expect(await consumer.replay(handler.name, letter!.envelope)).toBe('duplicate');
     expect(await h.effects(handler.name)).toEqual([{ event_id: event!.id, seq: 4, note: 'replay me' }]);
     expect(await h.inbox('svcb--note-replayed')).toEqual([
@@ -172,7 +180,7 @@ describe('the in-process transport', () => {
   const spec = { durableName: 'svc--h', subject: 'testctx.local.happened.v1' };
 
   it('resolves a publish only after the subscriber has acknowledged it', async () => {
-    const transport = new InProcessTransport(logger);
+    const transport: EventTransport = new InProcessTransport(logger);
     const steps: string[] = [];
     await transport.subscribe(spec, async (delivery) => {
       await sleep(150);
@@ -194,7 +202,7 @@ describe('the in-process transport', () => {
   });
 
   it('redelivers a message the subscriber nak-ed, with the delivery count raised', async () => {
-    const transport = new InProcessTransport(logger);
+    const transport: EventTransport = new InProcessTransport(logger);
     const seen: Pick<Delivery, 'deliveryCount'>[] = [];
     const times: number[] = [];
     await transport.subscribe(spec, async (delivery) => {

@@ -74,7 +74,7 @@ export function effectHandler(
   contract: ThingContract,
   before?: (event: EventEnvelope<z.infer<typeof thingPayload>>) => void | Promise<void>,
 ): EventHandler {
-  const handler = defineHandler({
+  return defineHandler({
     name,
     contract,
     async handle(manager: EntityManager, event) {
@@ -85,7 +85,6 @@ export function effectHandler(
       );
     },
   });
-  return handler as unknown as EventHandler;
 }
 
 export interface DeliveryRecord {
@@ -163,6 +162,8 @@ export const encode = (value: unknown): Uint8Array =>
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+export const idsOf = (events: { id: string }[]) => events.map((e) => e.id);
+
 export interface OutboxRow {
   position: string;
   event_id: string;
@@ -214,6 +215,10 @@ export interface Harness {
   consumerInfo(durable: string): Promise<ConsumerInfo>;
   /** Waits until the durable has nothing pending and nothing unacknowledged. */
   drained(durable: string): Promise<ConsumerInfo>;
+  /** Waits until exactly `count` outbox rows of the subject exist and all are published. */
+  publishedAll(subject: string, count: number): Promise<OutboxRow[]>;
+  /** Waits until the handler has at least `count` effects (tests then assert the exact count). */
+  appliedAll(handler: string, count: number): Promise<{ event_id: string; seq: number; note: string }[]>;
   cleanup(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -335,8 +340,21 @@ export async function startHarness(label: string): Promise<Harness> {
           },
           { timeoutMs: 10_000 },
         ),
+      publishedAll: (subject, count) =>
+        waitFor(`${count} outbox rows of ${subject} to be published`, async () => {
+          const outbox = await harness.outbox(subject);
+          return outbox.length === count && outbox.every((r) => r.published_at !== null) ? outbox : undefined;
+        }),
+      appliedAll: (handler, count) =>
+        waitFor(`${count} effects of ${handler}`, async () => {
+          const effects = await harness.effects(handler);
+          return effects.length >= count ? effects : undefined;
+        }),
       async cleanup() {
-        for (const step of pending.splice(0).reverse()) await step();
+        // Every step runs even if one fails; the first failure is reported.
+        const failures: unknown[] = [];
+        for (const step of pending.splice(0).reverse()) await step().catch((error) => failures.push(error));
+        if (failures.length > 0) throw failures[0];
       },
       stop,
     };

@@ -1,24 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { recordEvent } from '../src';
 import type { EventEnvelope } from '../src';
-import {
-  TappedTransport,
-  effectHandler,
-  encode,
-  producer,
-  sleep,
-  startHarness,
-  thingContract,
-  waitFor,
-} from './harness';
+import { effectHandler, encode, producer, sleep, startHarness, thingContract, waitFor } from './harness';
 import type { Harness } from './harness';
 
 /**
  * The transactional outbox on real PostgreSQL and JetStream: what commits is published and applied
- * once, what rolls back never leaves, redeliveries and republished rows have no second effect, and
- * the relay survives a bus outage, keeps order and shares the outbox with a second replica.
+ * once, what rolls back never leaves, and redeliveries, racing deliveries and republished rows have
+ * no second effect. (The relay's outage, order and replica behaviour: outbox-relay.int.test.ts.)
  */
-describe('the outbox relay and an idempotent consumer', () => {
+describe('the outbox and an idempotent consumer', () => {
   let h: Harness;
 
   beforeAll(async () => {
@@ -31,18 +22,6 @@ describe('the outbox relay and an idempotent consumer', () => {
     await h?.stop();
   }, 20_000);
 
-  const ids = (events: { id: string }[]) => events.map((e) => e.id);
-  const publishedAll = (subject: string, count: number) =>
-    waitFor(`${count} outbox rows of ${subject} to be published`, async () => {
-      const rows = await h.outbox(subject);
-      return rows.length === count && rows.every((r) => r.published_at !== null) ? rows : undefined;
-    });
-  const appliedAll = (handler: string, count: number) =>
-    waitFor(`${count} effects of ${handler}`, async () => {
-      const effects = await h.effects(handler);
-      return effects.length >= count ? effects : undefined;
-    });
-
   it('publishes an event whose transaction commits, and the consumer applies it exactly once', async () => {
     const contract = thingContract('committed');
     const handler = effectHandler('note-committed', contract);
@@ -50,8 +29,8 @@ describe('the outbox relay and an idempotent consumer', () => {
     h.relay().start();
 
     const [event] = await h.record(contract, [{ seq: 1, note: 'committed' }]);
-    const [row] = await publishedAll(contract.subject, 1);
-    await appliedAll(handler.name, 1);
+    const [row] = await h.publishedAll(contract.subject, 1);
+    await h.appliedAll(handler.name, 1);
     await h.drained('svca--note-committed');
 
     expect(row).toMatchObject({ event_id: event!.id, attempts: 1, last_error: null, leased_until: null });
@@ -84,7 +63,7 @@ describe('the outbox relay and an idempotent consumer', () => {
     expect(await relay.publishBatch(100)).toBe(1);
     expect(await relay.publishBatch(100)).toBe(0);
     const { tap } = await h.startConsumer({ service: 'svca', handlers: [handler] });
-    await appliedAll(handler.name, 1);
+    await h.appliedAll(handler.name, 1);
     await h.drained('svca--note-rolled-back');
 
     expect((await h.outbox(contract.subject)).map((r) => r.event_id)).toEqual([marker!.id]);
@@ -100,7 +79,7 @@ describe('the outbox relay and an idempotent consumer', () => {
     const { consumer, tap } = await h.startConsumer({ service: 'svca', handlers: [handler] });
     const [event] = await h.record(contract, [{ seq: 7, note: 'once' }]);
     expect(await h.relay().publishBatch(100)).toBe(1);
-    await appliedAll(handler.name, 1);
+    await h.appliedAll(handler.name, 1);
 
     // The same envelope under a new msgID passes JetStream's de-duplication: a true redelivery.
     await h.transport.publish(contract.subject, encode(event), randomUUID());
@@ -176,117 +155,10 @@ describe('the outbox relay and an idempotent consumer', () => {
     expect(row!.published_at).toBeInstanceOf(Date);
 
     const { tap } = await h.startConsumer({ service: 'svca', handlers: [handler] });
-    await appliedAll(handler.name, 1);
+    await h.appliedAll(handler.name, 1);
     const info = await h.drained('svca--note-deduplicated');
     expect(info.delivered.consumer_seq).toBe(1);
     expect(tap.deliveries.map((d) => [d.eventId, d.deliveryCount])).toEqual([[event!.id, 1]]);
     expect(await h.effects(handler.name)).toHaveLength(1);
-  });
-
-  it('keeps rows unpublished with the error while publishing fails, and publishes them on a later pass', async () => {
-    const contract = thingContract('outage');
-    const handler = effectHandler('note-outage', contract);
-    const faulty = new TappedTransport(h.transport);
-    faulty.failPublish = true;
-    const relay = h.relay({ transport: faulty, pollIntervalMs: 100 });
-    const events = await h.record(
-      contract,
-      [1, 2, 3].map((seq) => ({ seq, note: `outage ${seq}` })),
-    );
-
-    expect(await relay.publishBatch(100)).toBe(0);
-    const failed = await h.outbox(contract.subject);
-    expect(failed.map((r) => [r.event_id, r.published_at, r.attempts, r.last_error])).toEqual(
-      ids(events).map((id) => [id, null, 1, 'Error: injected fault: NATS unavailable']),
-    );
-    expect(failed.every((r) => r.leased_until !== null)).toBe(true);
-    expect(await h.stored(contract.subject)).toBe(0);
-
-    // The relay keeps running through the outage; then NATS is back.
-    relay.start();
-    await waitFor('a pass of the running relay to fail again', async () =>
-      (await h.outbox(contract.subject)).every((r) => r.attempts >= 2) ? true : undefined,
-    );
-    expect(
-      (await h.outbox(contract.subject)).every((r) => r.published_at === null && r.last_error !== null),
-    ).toBe(true);
-    faulty.failPublish = false;
-
-    const published = await publishedAll(contract.subject, 3);
-    expect(published.map((r) => [r.event_id, r.last_error, r.leased_until])).toEqual(
-      ids(events).map((id) => [id, null, null]),
-    );
-    expect(faulty.published).toEqual(ids(events));
-    expect(await h.stored(contract.subject)).toBe(3);
-
-    await h.startConsumer({ service: 'svca', handlers: [handler] });
-    await appliedAll(handler.name, 3);
-    await h.drained('svca--note-outage');
-    expect((await h.effects(handler.name)).map((e) => e.event_id)).toEqual(ids(events));
-  });
-
-  it('publishes a burst of events in outbox position order', async () => {
-    const contract = thingContract('burst');
-    const handler = effectHandler('note-burst', contract);
-    const { tap } = await h.startConsumer({ service: 'svca', handlers: [handler] });
-    const events = await h.record(
-      contract,
-      Array.from({ length: 50 }, (_, seq) => ({ seq, note: `burst ${seq}` })),
-    );
-    const rows = await h.outbox(contract.subject);
-    expect(rows.map((r) => r.event_id)).toEqual(ids(events));
-
-    // Small batches, so the order must also hold across passes.
-    h.relay({ batchSize: 8, pollIntervalMs: 50 }).start();
-    await publishedAll(contract.subject, 50);
-    const effects = await appliedAll(handler.name, 50);
-    await h.drained('svca--note-burst');
-
-    expect(effects.map((e) => e.seq)).toEqual(Array.from({ length: 50 }, (_, seq) => seq));
-    expect(tap.deliveries.map((d) => d.eventId)).toEqual(ids(events));
-    expect(tap.deliveries.every((d) => d.deliveryCount === 1 && d.settled === 'ack')).toBe(true);
-  });
-
-  it('lets two relay replicas share one outbox so that every row is published exactly once', async () => {
-    const contract = thingContract('replicas');
-    const handler = effectHandler('note-replicas', contract);
-    await h.startConsumer({ service: 'svca', handlers: [handler] });
-    const second = await h.openDataSource();
-    const tapA = new TappedTransport(h.transport);
-    const tapB = new TappedTransport(h.transport);
-    const relayA = h.relay({ transport: tapA, batchSize: 5, pollIntervalMs: 20 });
-    const relayB = h.relay({ dataSource: second, transport: tapB, batchSize: 5, pollIntervalMs: 20 });
-    relayA.start();
-    relayB.start();
-
-    const N = 80;
-    const batches = await Promise.all(
-      Array.from({ length: 8 }, (_, b) =>
-        h.record(
-          contract,
-          Array.from({ length: N / 8 }, (_, i) => ({ seq: b * 100 + i, note: `replica ${b}.${i}` })),
-        ),
-      ),
-    );
-    relayA.nudge();
-    relayB.nudge();
-    const rows = await publishedAll(contract.subject, N);
-    await appliedAll(handler.name, N);
-    await h.drained('svca--note-replicas');
-
-    const all = batches
-      .flat()
-      .map((e) => e.id)
-      .sort();
-    expect(rows.every((r) => r.attempts === 1 && r.last_error === null)).toBe(true);
-    expect([...tapA.published, ...tapB.published].sort()).toEqual(all);
-    // Both replicas took part (they split the work), and neither published a row the other had.
-    expect(tapA.published.length).toBeGreaterThan(0);
-    expect(tapB.published.length).toBeGreaterThan(0);
-    expect(await h.stored(contract.subject)).toBe(N);
-    const effects = await h.effects(handler.name);
-    expect(effects).toHaveLength(N);
-    expect(effects.map((e) => e.event_id).sort()).toEqual(all);
-    expect(await h.inbox('svca--note-replicas')).toHaveLength(N);
   });
 });
