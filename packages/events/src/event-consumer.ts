@@ -115,12 +115,15 @@ export class EventConsumer {
     const payload = envelope.success ? handler.contract.schema.safeParse(envelope.data.payload) : null;
     if (!envelope.success || !payload?.success) {
       const problem = !envelope.success ? envelope.error.message : payload!.error!.message;
+      // Keyed by the event's own id when it has one, so redeliveries update one row.
+      const eventId = envelope.success ? envelope.data.id : undefined;
       await this.deadLetter(
         consumer,
         handler.contract.subject,
         raw,
         `invalid event: ${problem}`,
         deliveryCount,
+        eventId,
       );
       return 'dead-lettered';
     }
