@@ -30,7 +30,6 @@ const reportProgressSchema = z.object({
     .transform((list) => list ?? []),
 });
 
-
 /** A partner agency's actions on its coordination tasks; each one is an event the owning subgraph consumes. */
 export class TaskService {
   constructor(

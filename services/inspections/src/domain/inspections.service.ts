@@ -48,7 +48,6 @@ const recordFindingSchema = z.object({
 
 const confirmFindingSchema = z.object({ findingId: uuid });
 
-
 /** The inspection group's use cases, run for one caller. */
 export class InspectionsService {
   constructor(

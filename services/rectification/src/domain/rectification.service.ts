@@ -43,7 +43,6 @@ const addMeasureSchema = z.object({
   deadline: measureDeadlineInputSchema,
 });
 
-
 export function actorOf(principal: Principal): EventActor {
   return { personId: principal.personId, agencyId: principal.agencyId, name: principal.name };
 }
