@@ -201,7 +201,10 @@ describe('a finding travels to a township and its progress comes back', () => {
         { id: ids.measure },
       );
       const entries = response.data?.measure.timeline ?? [];
-      return entries.some((e) => e.kind === 'AGENCY_PROGRESS') ? response.data!.measure : undefined;
+      // The row and its timeline are read by two statements: wait until both show the update.
+      const done =
+        entries.some((e) => e.kind === 'AGENCY_PROGRESS') && response.data?.measure.status === 'IN_PROGRESS';
+      return done ? response.data!.measure : undefined;
     });
     expect(timeline.status).toBe('IN_PROGRESS');
     const agencyEntries = timeline.timeline.filter((e) => e.kind.startsWith('AGENCY_'));
