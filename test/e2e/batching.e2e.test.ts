@@ -1,21 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { agencyIdOf, personIdOf } from '@eco/demo-data';
-import { startTestStack } from '@eco/testing';
+import { insertRows, startTestStack } from '@eco/testing';
 import type { TestStack } from '@eco/testing';
-
-/** Inserts rows in one statement, whatever their number. */
-async function insertRows(
-  dataSource: DataSource,
-  table: string,
-  rows: Record<string, unknown>[],
-): Promise<void> {
-  const columns = Object.keys(rows[0]!).join(', ');
-  await dataSource.query(
-    `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1)`,
-    [JSON.stringify(rows)],
-  );
-}
 
 const INBOX_QUERY = `query($first: Int!) { myTasks(first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
   id title status dueAt agency { name } latestUpdate { note byName } updates { kind }

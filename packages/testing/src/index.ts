@@ -5,3 +5,4 @@ export type { GraphQLResponse } from './graphql-client';
 export { waitFor } from './wait-for';
 export { resolveTestServices } from './real-services';
 export type { TestServices } from './real-services';
+export { insertRows } from './insert-rows';
