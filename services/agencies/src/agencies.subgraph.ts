@@ -6,6 +6,11 @@ import { openTasksForMeasure, openTasksForSupervisionItem } from './events/open-
 import { AgencyEntity } from './persistence/agency.entity';
 import { CoordinationTaskEntity } from './persistence/coordination-task.entity';
 import { AgenciesCore1763771000000 } from './persistence/migrations/1763771000000-agencies-core';
+import { TaskSlaAndMemberships1763790000000 } from './persistence/migrations/1763790000000-task-sla-and-memberships';
+import { MembershipEntity } from './persistence/membership.entity';
+import { DirectLineRequests1763790000001 } from './persistence/migrations/1763790000001-direct-line-requests';
+import { DirectLineReplyEntity, DirectLineRequestEntity } from './persistence/direct-line-request.entity';
+import { recordDirectLineReply } from './events/record-direct-line-reply.handler';
 import { PersonEntity } from './persistence/person.entity';
 import { TaskUpdateEntity } from './persistence/task-update.entity';
 import { createAgenciesContext } from './resolvers/agencies.context';
@@ -19,8 +24,20 @@ export const agenciesSubgraph: SubgraphDefinition<AgenciesContext> = {
   name: 'agencies',
   typeDefs: agenciesTypeDefs,
   resolvers: agenciesResolvers,
-  entities: [AgencyEntity, PersonEntity, CoordinationTaskEntity, TaskUpdateEntity],
-  migrations: [AgenciesCore1763771000000],
-  eventHandlers: () => [openTasksForMeasure, openTasksForSupervisionItem],
+  entities: [
+    AgencyEntity,
+    PersonEntity,
+    MembershipEntity,
+    CoordinationTaskEntity,
+    TaskUpdateEntity,
+    DirectLineRequestEntity,
+    DirectLineReplyEntity,
+  ],
+  migrations: [
+    AgenciesCore1763771000000,
+    TaskSlaAndMemberships1763790000000,
+    DirectLineRequests1763790000001,
+  ],
+  eventHandlers: () => [openTasksForMeasure, openTasksForSupervisionItem, recordDirectLineReply],
   createContext: createAgenciesContext,
 };

@@ -4,9 +4,13 @@ import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@eco/subgraph';
 import {
   itemTimelineFromAcknowledgement,
+  itemTimelineFromCompletionRequest,
   itemTimelineFromProgress,
 } from './events/item-timeline-from-agency-updates.handler';
 import { SupervisionCore1763774000000 } from './persistence/migrations/1763774000000-supervision-core';
+import { DirectLineItems1763790000002 } from './persistence/migrations/1763790000002-direct-line-items';
+import { DirectLineItemEntity } from './persistence/direct-line-item.entity';
+import { openDirectLineItem } from './events/open-direct-line-item.handler';
 import { SupervisionItemEntity } from './persistence/supervision-item.entity';
 import { SupervisionItemUpdateEntity } from './persistence/supervision-item-update.entity';
 import { createSupervisionContext } from './resolvers/supervision.context';
@@ -20,8 +24,13 @@ export const supervisionSubgraph: SubgraphDefinition<SupervisionContext> = {
   name: 'supervision',
   typeDefs: supervisionTypeDefs,
   resolvers: supervisionResolvers,
-  entities: [SupervisionItemEntity, SupervisionItemUpdateEntity],
-  migrations: [SupervisionCore1763774000000],
-  eventHandlers: () => [itemTimelineFromAcknowledgement, itemTimelineFromProgress],
+  entities: [SupervisionItemEntity, SupervisionItemUpdateEntity, DirectLineItemEntity],
+  migrations: [SupervisionCore1763774000000, DirectLineItems1763790000002],
+  eventHandlers: () => [
+    itemTimelineFromAcknowledgement,
+    itemTimelineFromProgress,
+    itemTimelineFromCompletionRequest,
+    openDirectLineItem,
+  ],
   createContext: createSupervisionContext,
 };

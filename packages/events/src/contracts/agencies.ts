@@ -42,3 +42,33 @@ export const taskProgressReportedV1 = defineEvent(
     reportedAt: z.string().datetime({ offset: true }),
   }),
 );
+
+/** An outside agency reports its part done and asks the owning office to accept it. */
+export const taskCompletionRequestedV1 = defineEvent(
+  'agencies.task.completion-requested',
+  1,
+  z.object({
+    ...taskRef,
+    note: z.string(),
+    evidence: z.array(evidenceSchema),
+    requestedAt: z.string().datetime({ offset: true }),
+  }),
+);
+
+export const directLineKindSchema = z.enum(['POLICY_QUESTION', 'PROBLEM']);
+
+/** 街镇直通车 @件: a township asks the bureau a policy question or raises a problem. */
+export const directLineRaisedV1 = defineEvent(
+  'agencies.direct-line.raised',
+  1,
+  z.object({
+    requestId: z.string().uuid(),
+    agencyId: z.string().uuid(),
+    kind: directLineKindSchema,
+    title: z.string(),
+    body: z.string(),
+    personId: z.string().uuid(),
+    personName: z.string(),
+    raisedAt: z.string().datetime({ offset: true }),
+  }),
+);

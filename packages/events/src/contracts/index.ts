@@ -1,8 +1,18 @@
 export { findingConfirmedV1 } from './inspections';
-export { measureAssignedV1 } from './rectification';
-export { supervisionItemAssignedV1 } from './supervision';
+export {
+  measureAssignedV1,
+  measureCompletedV1,
+  problemClosedV1,
+  problemOpenedV1,
+  problemReopenedV1,
+  weeklyReportSubmittedV1,
+} from './rectification';
+export { directLineRepliedV1, supervisionItemAssignedV1 } from './supervision';
 export {
   taskAcknowledgedV1,
+  taskCompletionRequestedV1,
+  directLineRaisedV1,
+  directLineKindSchema,
   taskProgressReportedV1,
   taskSubjectKindSchema,
   evidenceSchema,

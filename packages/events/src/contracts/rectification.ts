@@ -17,3 +17,74 @@ export const measureAssignedV1 = defineEvent(
     dueAt: z.string().datetime({ offset: true }).nullable(),
   }),
 );
+
+const instant = z.string().datetime({ offset: true });
+
+/** A problem opened, by hand or from a confirmed finding. */
+export const problemOpenedV1 = defineEvent(
+  'rectification.problem.opened',
+  1,
+  z.object({
+    problemId: z.string().uuid(),
+    campaignId: z.string().uuid().nullable(),
+    sourceFindingId: z.string().uuid().nullable(),
+    responsibleDepartmentId: z.string().uuid().nullable(),
+    title: z.string(),
+    openedAt: instant,
+  }),
+);
+
+/** A measure reached COMPLETED (for a long-term measure: its mechanism is established). */
+export const measureCompletedV1 = defineEvent(
+  'rectification.measure.completed',
+  1,
+  z.object({
+    measureId: z.string().uuid(),
+    problemId: z.string().uuid(),
+    responsibleAgencyId: z.string().uuid().nullable(),
+    longTerm: z.boolean(),
+    evidenceNotes: z.array(z.string()),
+    completedAt: instant,
+  }),
+);
+
+/** 销号: every measure of the problem is completed and accepted by the rectification office. */
+export const problemClosedV1 = defineEvent(
+  'rectification.problem.closed',
+  1,
+  z.object({
+    problemId: z.string().uuid(),
+    campaignId: z.string().uuid().nullable(),
+    measureIds: z.array(z.string().uuid()),
+    closedAt: instant,
+  }),
+);
+
+/** A rebound found by a later check (回头看) reopened a closed problem. */
+export const problemReopenedV1 = defineEvent(
+  'rectification.problem.reopened',
+  1,
+  z.object({
+    problemId: z.string().uuid(),
+    campaignId: z.string().uuid().nullable(),
+    reason: z.string().min(1),
+    reopenedMeasureIds: z.array(z.string().uuid()),
+    reopenedAt: instant,
+  }),
+);
+
+/** A responsible department submitted (or revised) its weekly progress report (周报). */
+export const weeklyReportSubmittedV1 = defineEvent(
+  'rectification.weekly-report.submitted',
+  1,
+  z.object({
+    reportId: z.string().uuid(),
+    campaignId: z.string().uuid(),
+    agencyId: z.string().uuid(),
+    /** The reporting Wednesday the report is for. */
+    weekDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    dueAt: instant,
+    submittedAt: instant,
+    onTime: z.boolean(),
+  }),
+);

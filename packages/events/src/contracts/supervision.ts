@@ -12,3 +12,20 @@ export const supervisionItemAssignedV1 = defineEvent(
     dueAt: z.string().datetime({ offset: true }).nullable(),
   }),
 );
+
+/**
+ * The bureau's reply to a direct-line @件: declined as not this bureau's responsibility, the interim
+ * reply of a hard case, or the answer.
+ */
+export const directLineRepliedV1 = defineEvent(
+  'supervision.direct-line.replied',
+  1,
+  z.object({
+    requestId: z.string().uuid(),
+    itemId: z.string().uuid(),
+    agencyId: z.string().uuid(),
+    kind: z.enum(['DECLINED', 'INTERIM', 'ANSWER']),
+    text: z.string(),
+    repliedAt: z.string().datetime({ offset: true }),
+  }),
+);

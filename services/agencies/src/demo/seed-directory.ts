@@ -28,5 +28,13 @@ export async function seedDirectory(runtime: SubgraphRuntime): Promise<void> {
         roles: p.roles,
       })),
     );
+    // Each demo partner account is its agency's liaison (联络员).
+    await store.upsertMemberships(
+      DEMO_PEOPLE.filter((p) => p.roles.includes('PARTNER_USER')).map((p) => ({
+        personId: personIdOf(p.code),
+        agencyId: agencyIdOf(p.agencyCode),
+        kind: 'LIAISON' as const,
+      })),
+    );
   });
 }

@@ -6,6 +6,7 @@ export const AgenciesErrorCode = {
   TaskNotFound: 'TASK_NOT_FOUND',
   TaskAlreadyAcknowledged: 'TASK_ALREADY_ACKNOWLEDGED',
   TaskNotAcknowledged: 'TASK_NOT_ACKNOWLEDGED',
+  TaskCompletionAlreadyRequested: 'TASK_COMPLETION_ALREADY_REQUESTED',
   TaskConflict: 'TASK_CONFLICT',
   InvalidInput: 'AGENCIES_INVALID_INPUT',
 } as const;

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
-import { evidenceSchema, recordEvent, taskAcknowledgedV1, taskProgressReportedV1 } from '@eco/events';
+import {
+  evidenceSchema,
+  recordEvent,
+  taskAcknowledgedV1,
+  taskCompletionRequestedV1,
+  taskProgressReportedV1,
+} from '@eco/events';
 import { parseInput } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import { AgenciesStore } from '../persistence/agencies.store';
@@ -13,21 +19,29 @@ import { agenciesError, AgenciesErrorCode } from './agencies.errors';
 const PRODUCER = 'agencies';
 
 const acknowledgeSchema = z.object({ taskId: z.string().uuid('must be an id') });
+const evidenceListSchema = z
+  .array(
+    z.object({
+      name: evidenceSchema.shape.name,
+      url: evidenceSchema.shape.url.nullish().transform((v) => v ?? null),
+      sha256: evidenceSchema.shape.sha256.nullish().transform((v) => v ?? null),
+      sizeBytes: evidenceSchema.shape.sizeBytes.nullish().transform((v) => v ?? null),
+    }),
+  )
+  .max(20)
+  .nullish()
+  .transform((list) => list ?? []);
+
 const reportProgressSchema = z.object({
   taskId: z.string().uuid('must be an id'),
   note: z.string().trim().min(1, 'a progress note is required').max(2000),
-  evidence: z
-    .array(
-      z.object({
-        name: evidenceSchema.shape.name,
-        url: evidenceSchema.shape.url.nullish().transform((v) => v ?? null),
-        sha256: evidenceSchema.shape.sha256.nullish().transform((v) => v ?? null),
-        sizeBytes: evidenceSchema.shape.sizeBytes.nullish().transform((v) => v ?? null),
-      }),
-    )
-    .max(20)
-    .nullish()
-    .transform((list) => list ?? []),
+  evidence: evidenceListSchema,
+});
+
+const requestCompletionSchema = z.object({
+  taskId: z.string().uuid('must be an id'),
+  note: z.string().trim().min(1, 'say what was done').max(2000),
+  evidence: evidenceListSchema,
 });
 
 /** A partner agency's actions on its coordination tasks; each one is an event the owning subgraph consumes. */
@@ -157,6 +171,55 @@ export class TaskService {
           note: input.note,
           evidence: input.evidence,
           reportedAt: at.toISOString(),
+        },
+        { producer: PRODUCER, actor: this.actor() },
+      );
+      return (await store.tasksByIds([task.id]))[0]!;
+    });
+  }
+
+  /** The agency reports its part done, with evidence; the owning office decides whether to accept it. */
+  async requestCompletion(rawInput: unknown): Promise<CoordinationTaskEntity> {
+    const input = parseInput(requestCompletionSchema, rawInput, AgenciesErrorCode.InvalidInput);
+    return this.inTransaction(async (manager, store) => {
+      const task = await this.taskToActOn(store, input.taskId);
+      if (task.status === 'OPEN') {
+        throw agenciesError(
+          AgenciesErrorCode.TaskNotAcknowledged,
+          'sign for the task (签收) before requesting completion',
+        );
+      }
+      if (task.status === 'COMPLETION_REQUESTED') {
+        throw agenciesError(
+          AgenciesErrorCode.TaskCompletionAlreadyRequested,
+          'completion has already been requested',
+        );
+      }
+      const at = new Date();
+      const moved = await store.transitionTask(task.id, task.version, ['ACKNOWLEDGED', 'IN_PROGRESS'], {
+        status: 'COMPLETION_REQUESTED',
+        completionRequestedAt: at,
+      });
+      if (!moved)
+        throw agenciesError(AgenciesErrorCode.TaskConflict, 'the task changed meanwhile; reload and retry');
+      await store.insertUpdate({
+        id: randomUUID(),
+        taskId: task.id,
+        kind: 'COMPLETION_REQUESTED',
+        note: input.note,
+        personId: this.principal.personId,
+        personName: this.principal.name,
+        evidence: input.evidence,
+        at,
+      });
+      await recordEvent(
+        manager,
+        taskCompletionRequestedV1,
+        {
+          ...this.subjectRef(task),
+          note: input.note,
+          evidence: input.evidence,
+          requestedAt: at.toISOString(),
         },
         { producer: PRODUCER, actor: this.actor() },
       );

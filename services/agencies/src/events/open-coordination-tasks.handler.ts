@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { defineHandler, measureAssignedV1, supervisionItemAssignedV1 } from '@eco/events';
 import type { TaskSubjectKind } from '@eco/events';
+import { acknowledgeDueAt } from '../domain/acknowledgement-sla';
 import { AgenciesStore } from '../persistence/agencies.store';
 
 interface TaskOpening {
@@ -34,6 +35,7 @@ async function openTasks(manager: EntityManager, opening: TaskOpening): Promise<
       status: 'OPEN',
       dueAt: opening.dueAt ? new Date(opening.dueAt) : null,
       openedAt: new Date(opening.openedAt),
+      acknowledgeDueAt: acknowledgeDueAt(new Date(opening.openedAt)),
       sourceEventId: opening.sourceEventId,
     });
   }

@@ -1,6 +1,7 @@
 import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AgencyEntity } from './agency.entity';
+import { MembershipEntity } from './membership.entity';
 import type { AgencyKind } from './agency.entity';
 import { CoordinationTaskEntity } from './coordination-task.entity';
 import type { CoordinationTaskStatus } from './coordination-task.entity';
@@ -41,6 +42,25 @@ export class AgenciesStore {
       where: { agencyId: In([...agencyIds]) },
       order: { name: 'ASC' },
     });
+  }
+
+  membershipsByPersonIds(personIds: readonly string[]): Promise<MembershipEntity[]> {
+    return this.manager.find(MembershipEntity, { where: { personId: In([...personIds]) } });
+  }
+
+  membershipsByAgencyIds(agencyIds: readonly string[]): Promise<MembershipEntity[]> {
+    return this.manager.find(MembershipEntity, { where: { agencyId: In([...agencyIds]) } });
+  }
+
+  async upsertMemberships(memberships: Partial<MembershipEntity>[]): Promise<void> {
+    if (memberships.length === 0) return;
+    await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(MembershipEntity)
+      .values(memberships)
+      .orIgnore()
+      .execute();
   }
 
   tasksByIds(ids: readonly string[]): Promise<CoordinationTaskEntity[]> {
@@ -96,7 +116,9 @@ export class AgenciesStore {
     taskId: string,
     version: number,
     from: CoordinationTaskStatus[],
-    changes: Partial<Pick<CoordinationTaskEntity, 'status' | 'acknowledgedAt' | 'acknowledgedBy'>>,
+    changes: Partial<
+      Pick<CoordinationTaskEntity, 'status' | 'acknowledgedAt' | 'acknowledgedBy' | 'completionRequestedAt'>
+    >,
   ): Promise<boolean> {
     const result = await this.manager
       .createQueryBuilder()

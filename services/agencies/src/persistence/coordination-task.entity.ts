@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { TaskSubjectKind } from '@eco/events';
 
-export type CoordinationTaskStatus = 'OPEN' | 'ACKNOWLEDGED' | 'IN_PROGRESS';
+export type CoordinationTaskStatus = 'OPEN' | 'ACKNOWLEDGED' | 'IN_PROGRESS' | 'COMPLETION_REQUESTED';
 
 @Entity({ name: 'coordination_tasks' })
 export class CoordinationTaskEntity {
@@ -39,8 +39,15 @@ export class CoordinationTaskEntity {
   @Column({ type: 'timestamptz' })
   openedAt!: Date;
 
+  /** The acknowledgement SLA (签收时限): one working day after opening, by the PRC calendar. */
+  @Column({ type: 'timestamptz', nullable: true })
+  acknowledgeDueAt!: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   acknowledgedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completionRequestedAt!: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
   acknowledgedBy!: string | null;

@@ -17,7 +17,7 @@ export class TaskUpdateEntity {
   taskId!: string;
 
   @Column({ type: 'text' })
-  kind!: 'ACKNOWLEDGED' | 'PROGRESS';
+  kind!: 'ACKNOWLEDGED' | 'PROGRESS' | 'COMPLETION_REQUESTED';
 
   @Column({ type: 'text', nullable: true })
   note!: string | null;

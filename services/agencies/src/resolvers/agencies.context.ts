@@ -1,6 +1,8 @@
 import type { Principal } from '@eco/auth';
 import type { BaseContext, SubgraphRuntime } from '@eco/subgraph';
+import { DirectLineService } from '../domain/direct-line.service';
 import { TaskService } from '../domain/task.service';
+import { DirectLineStore } from '../persistence/direct-line.store';
 import { AgenciesStore } from '../persistence/agencies.store';
 import { createAgenciesLoaders } from './agencies.loaders';
 import type { AgenciesLoaders } from './agencies.loaders';
@@ -9,14 +11,19 @@ export interface AgenciesContext extends BaseContext {
   store: AgenciesStore;
   loaders: AgenciesLoaders;
   tasks: TaskService;
+  directLine: DirectLineService;
+  directLineStore: DirectLineStore;
 }
 
 export function createAgenciesContext(principal: Principal, runtime: SubgraphRuntime): AgenciesContext {
   const store = new AgenciesStore(runtime.dataSource.manager);
+  const directLineStore = new DirectLineStore(runtime.dataSource.manager);
   return {
     principal,
     store,
-    loaders: createAgenciesLoaders(store),
+    directLineStore,
+    loaders: createAgenciesLoaders(store, directLineStore),
     tasks: new TaskService(runtime, principal),
+    directLine: new DirectLineService(runtime, principal),
   };
 }

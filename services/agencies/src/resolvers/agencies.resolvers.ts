@@ -12,6 +12,9 @@ import {
   requireId,
 } from '@eco/subgraph';
 import { canListTasksOf, canSeeTask } from '../domain/access-policy';
+import { acknowledgementStatus } from '../domain/acknowledgement-sla';
+import type { MembershipEntity } from '../persistence/membership.entity';
+import type { DirectLineRequestEntity } from '../persistence/direct-line-request.entity';
 import type { AgencyEntity } from '../persistence/agency.entity';
 import { PARTNER_KINDS } from '../persistence/agency.entity';
 import type { CoordinationTaskEntity, CoordinationTaskStatus } from '../persistence/coordination-task.entity';
@@ -85,6 +88,8 @@ export const agenciesResolvers: GraphQLResolverMap<AgenciesContext> = {
       return taskConnection(args.agencyId, args, ctx);
     },
     task: (_root, { id }: { id: string }, ctx) => visibleTask(id, ctx),
+    directLineRequests: (_root, _args, ctx) =>
+      ctx.directLineStore.listRequests(isPartner(ctx.principal) ? ctx.principal.agencyId : undefined),
   },
 
   Mutation: {
@@ -92,9 +97,25 @@ export const agenciesResolvers: GraphQLResolverMap<AgenciesContext> = {
       asMutationResult(async () => ({ task: await ctx.tasks.acknowledge(input) })),
     reportTaskProgress: (_root, { input }: { input: unknown }, ctx) =>
       asMutationResult(async () => ({ task: await ctx.tasks.reportProgress(input) })),
+    raiseDirectLineItem: (_root, { input }: { input: unknown }, ctx) =>
+      asMutationResult(async () => ({ request: await ctx.directLine.raise(input) })),
+    requestTaskCompletion: (_root, { input }: { input: unknown }, ctx) =>
+      asMutationResult(async () => ({ task: await ctx.tasks.requestCompletion(input) })),
+  },
+
+  Membership: {
+    agency: (membership: MembershipEntity, _args, ctx) => ctx.loaders.agency.load(membership.agencyId),
   },
 
   Agency: {
+    liaisons: async (agency: AgencyEntity, _args, ctx) => {
+      const liaisons = (await ctx.loaders.membershipsByAgency.load(agency.id)).filter(
+        (m) => m.kind === 'LIAISON',
+      );
+      return (await ctx.loaders.person.loadMany(liaisons.map((m) => m.personId))).filter(
+        (p) => p && !(p instanceof Error),
+      );
+    },
     __resolveReference: (ref: { id: string }, ctx: AgenciesContext) => ctx.loaders.agency.load(ref.id),
     parent: (agency: AgencyEntity, _args, ctx) =>
       agency.parentId ? ctx.loaders.agency.load(agency.parentId) : null,
@@ -107,12 +128,14 @@ export const agenciesResolvers: GraphQLResolverMap<AgenciesContext> = {
 
   Person: {
     __resolveReference: (ref: { id: string }, ctx: AgenciesContext) => ctx.loaders.person.load(ref.id),
+    memberships: (person: PersonEntity, _args, ctx) => ctx.loaders.membershipsByPerson.load(person.id),
     agency: (person: PersonEntity, _args, ctx) => ctx.loaders.agency.load(person.agencyId),
   },
 
   CoordinationTask: {
     __resolveReference: (ref: { id: string }, ctx: AgenciesContext) => visibleTask(ref.id, ctx),
     agency: (task: CoordinationTaskEntity, _args, ctx) => ctx.loaders.agency.load(task.agencyId),
+    acknowledgement: (task: CoordinationTaskEntity) => acknowledgementStatus(task, new Date()),
     acknowledgedBy: (task: CoordinationTaskEntity, _args, ctx) =>
       task.acknowledgedBy ? ctx.loaders.person.load(task.acknowledgedBy) : null,
     measure: (task: CoordinationTaskEntity) =>
@@ -126,6 +149,18 @@ export const agenciesResolvers: GraphQLResolverMap<AgenciesContext> = {
     updates: (task: CoordinationTaskEntity, _args, ctx) => ctx.loaders.updatesByTask.load(task.id),
     latestUpdate: async (task: CoordinationTaskEntity, _args, ctx) =>
       (await ctx.loaders.updatesByTask.load(task.id)).at(-1) ?? null,
+  },
+
+  DirectLineRequest: {
+    agency: (request: DirectLineRequestEntity, _args, ctx) => ctx.loaders.agency.load(request.agencyId),
+    replies: (request: DirectLineRequestEntity, _args, ctx) =>
+      ctx.loaders.repliesByDirectLineRequest.load(request.id),
+    status: async (request: DirectLineRequestEntity, _args, ctx) => {
+      const replies = await ctx.loaders.repliesByDirectLineRequest.load(request.id);
+      if (replies.some((r) => r.kind === 'ANSWER')) return 'ANSWERED';
+      if (replies.some((r) => r.kind === 'DECLINED')) return 'DECLINED';
+      return replies.some((r) => r.kind === 'INTERIM') ? 'INTERIM_REPLIED' : 'RAISED';
+    },
   },
 
   TaskUpdate: {

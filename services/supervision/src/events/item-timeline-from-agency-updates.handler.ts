@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { defineHandler, taskAcknowledgedV1, taskProgressReportedV1 } from '@eco/events';
+import {
+  defineHandler,
+  taskAcknowledgedV1,
+  taskCompletionRequestedV1,
+  taskProgressReportedV1,
+} from '@eco/events';
 import { SupervisionStore } from '../persistence/supervision.store';
 
 async function appendUpdate(
@@ -10,7 +15,7 @@ async function appendUpdate(
     agencyId: string;
     personId: string;
     personName: string;
-    kind: 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS';
+    kind: 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS' | 'AGENCY_COMPLETION_REQUESTED';
     note: string | null;
     at: string;
     eventId: string;
@@ -69,6 +74,26 @@ export const itemTimelineFromProgress = defineHandler({
       kind: 'AGENCY_PROGRESS',
       note: p.note,
       at: p.reportedAt,
+      eventId: event.id,
+    });
+  },
+});
+
+/** An involved agency reported its part of an item done. */
+export const itemTimelineFromCompletionRequest = defineHandler({
+  name: 'item-timeline-from-task-completion-requested',
+  contract: taskCompletionRequestedV1,
+  async handle(manager, event) {
+    const p = event.payload;
+    if (p.subjectKind !== 'SUPERVISION_ITEM') return;
+    await appendUpdate(manager, {
+      itemId: p.subjectId,
+      agencyId: p.agencyId,
+      personId: p.personId,
+      personName: p.personName,
+      kind: 'AGENCY_COMPLETION_REQUESTED',
+      note: p.note,
+      at: p.requestedAt,
       eventId: event.id,
     });
   },

@@ -10,7 +10,7 @@ export class SupervisionItemUpdateEntity {
   itemId!: string;
 
   @Column({ type: 'text' })
-  kind!: 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS';
+  kind!: 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS' | 'AGENCY_COMPLETION_REQUESTED';
 
   @Column({ type: 'text', nullable: true })
   note!: string | null;

@@ -1,7 +1,9 @@
 import type { Principal } from '@eco/auth';
 import { createEntityLoader, createGroupLoader } from '@eco/subgraph';
 import type { BaseContext, SubgraphRuntime } from '@eco/subgraph';
+import { DirectLineService } from '../domain/direct-line.service';
 import { SupervisionService } from '../domain/supervision.service';
+import { DirectLineStore } from '../persistence/direct-line.store';
 import { SupervisionStore } from '../persistence/supervision.store';
 
 function createSupervisionLoaders(store: SupervisionStore) {
@@ -25,6 +27,8 @@ export interface SupervisionContext extends BaseContext {
   store: SupervisionStore;
   loaders: ReturnType<typeof createSupervisionLoaders>;
   service: SupervisionService;
+  directLine: DirectLineService;
+  directLineStore: DirectLineStore;
 }
 
 export function createSupervisionContext(principal: Principal, runtime: SubgraphRuntime): SupervisionContext {
@@ -34,5 +38,7 @@ export function createSupervisionContext(principal: Principal, runtime: Subgraph
     store,
     loaders: createSupervisionLoaders(store),
     service: new SupervisionService(runtime, principal),
+    directLine: new DirectLineService(runtime, principal),
+    directLineStore: new DirectLineStore(runtime.dataSource.manager),
   };
 }
