@@ -5,6 +5,8 @@ import { SnakeNamingStrategy } from './naming-strategy';
 import { CountingLogger } from './query-counter';
 import { DeadLetter, InboxEntry, OutboxMessage } from './messaging.entities';
 import { CreateMessagingTables1763769600000 } from './messaging-tables.migration';
+import { CreateApplicationRole1763769600001 } from './application-role.migration';
+import { APPLICATION_ROLE } from './row-scope';
 
 export interface ServiceDataSourceOptions {
   url: string;
@@ -16,6 +18,11 @@ export interface ServiceDataSourceOptions {
   migrations: Function[];
   poolSize?: number;
   logger?: Logger;
+  /**
+   * Connect as the non-owner application role, so forced row-level security holds (default true).
+   * Embedded PGlite ignores it: there every session is its single superuser.
+   */
+  asApplicationRole?: boolean;
 }
 
 /**
@@ -29,7 +36,11 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     url: options.url,
     schema: options.schema,
     entities: [OutboxMessage, InboxEntry, DeadLetter, ...(options.entities as never[])],
-    migrations: [CreateMessagingTables1763769600000, ...options.migrations],
+    migrations: [
+      CreateMessagingTables1763769600000,
+      CreateApplicationRole1763769600001,
+      ...options.migrations,
+    ],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
@@ -38,15 +49,32 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     logger: new CountingLogger((error, query) =>
       logger?.warn({ err: String(error), query: query.slice(0, 200) }, 'query failed'),
     ),
-    extra: { max: options.poolSize ?? 10, application_name: `eco-${options.schema}` },
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: `eco-${options.schema}`,
+      ...(options.asApplicationRole === false ? {} : { options: `-c role=${APPLICATION_ROLE}` }),
+    },
   });
 }
 
-/** Connects, creates the schema if needed and runs pending migrations. */
+/**
+ * Creates the schema if needed and runs pending migrations as the connecting (owner) user, then
+ * connects `dataSource` itself, which runs as the application role.
+ */
 export async function openServiceDatabase(dataSource: DataSource): Promise<DataSource> {
+  const options = dataSource.options as typeof dataSource.options & {
+    schema: string;
+    extra?: Record<string, unknown>;
+  };
+  const { options: _role, ...ownerExtra } = options.extra ?? {};
+  const owner = new DataSource({ ...options, extra: { ...ownerExtra, max: 1 } } as typeof dataSource.options);
+  await owner.initialize();
+  try {
+    await owner.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    await owner.runMigrations({ transaction: 'each' });
+  } finally {
+    await owner.destroy();
+  }
   if (!dataSource.isInitialized) await dataSource.initialize();
-  const schema = (dataSource.options as { schema: string }).schema;
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }

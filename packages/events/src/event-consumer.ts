@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { applyRowScope } from '@eco/db';
 import type { Logger } from '@eco/logging';
 import type { EventContract, PayloadOf } from './contract';
 import { envelopeSchema } from './envelope';
@@ -136,6 +137,8 @@ export class EventConsumer {
           [consumer, event.id, event.subject],
         );
         if (inserted.length === 0) return false;
+        // Handlers act for the system: every agency's rows are theirs to write.
+        await applyRowScope(manager, 'all');
         await handler.handle(manager, event);
         return true;
       });

@@ -14,3 +14,4 @@ export type { KeysetPosition } from './cursor';
 export { isId, requireId } from './id';
 export { parseSubgraphConfig, runSubgraphMain } from './subgraph-main';
 export type { SubgraphConfig } from './subgraph-main';
+export { rowScopeOf } from './row-scope-of';

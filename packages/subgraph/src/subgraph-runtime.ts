@@ -4,10 +4,19 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import { GraphQLError } from 'graphql';
-import type { DataSource } from 'typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuthError, createInternalTokenVerifier, INTERNAL_TOKEN_HEADER } from '@eco/auth';
 import type { Principal } from '@eco/auth';
-import { createServiceDataSource, openServiceDatabase, QueryCounter, withQueryCounter } from '@eco/db';
+import {
+  applyRowScope,
+  createServiceDataSource,
+  openServiceDatabase,
+  QueryCounter,
+  withQueryCounter,
+} from '@eco/db';
+import type { RowScope } from '@eco/db';
+import { rowScopeOf } from './row-scope-of';
 import { EventConsumer, OutboxRelay } from '@eco/events';
 import type { EventHandler, EventTransport } from '@eco/events';
 import { createErrorMasker, startGraphQLHttpServer } from '@eco/http';
@@ -20,6 +29,8 @@ export interface SubgraphRuntime {
   logger: Logger;
   /** Call after committing a transaction that recorded events, so they leave at once. */
   afterCommit(): void;
+  /** A transaction limited to the rows `scope` may touch (row-level security); then `afterCommit`. */
+  transaction<T>(scope: RowScope, work: (manager: EntityManager) => Promise<T>): Promise<T>;
 }
 
 export interface BaseContext {
@@ -36,8 +47,11 @@ export interface SubgraphDefinition<Ctx extends BaseContext> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   eventHandlers?(runtime: SubgraphRuntime): EventHandler[];
-  /** Per request: loaders and domain services bound to the caller. */
-  createContext(principal: Principal, runtime: SubgraphRuntime): Ctx;
+  /**
+   * Per request: loaders and domain services bound to the caller. `reads` runs in one read-only
+   * transaction scoped to the caller's rows, so row-level security backs up every read.
+   */
+  createContext(principal: Principal, runtime: SubgraphRuntime, reads: EntityManager): Ctx;
 }
 
 export interface SubgraphDeps {
@@ -92,7 +106,19 @@ export async function startSubgraph<Ctx extends BaseContext>(
     logger,
     pollIntervalMs: deps.relayPollIntervalMs ?? 500,
   });
-  const runtime: SubgraphRuntime = { dataSource, logger, afterCommit: () => relay.nudge() };
+  const runtime: SubgraphRuntime = {
+    dataSource,
+    logger,
+    afterCommit: () => relay.nudge(),
+    async transaction(scope, work) {
+      const result = await dataSource.transaction(async (manager) => {
+        await applyRowScope(manager, scope);
+        return work(manager);
+      });
+      relay.nudge();
+      return result;
+    },
+  };
   const consumer = new EventConsumer({
     service: definition.name,
     dataSource,
@@ -114,6 +140,29 @@ export async function startSubgraph<Ctx extends BaseContext>(
   });
   await apollo.start();
 
+  /** Per request: the read transaction opened by the context, closed when the response is sent. */
+  const requestReads = new AsyncLocalStorage<{ runner?: QueryRunner }>();
+  const openReads = async (principal: Principal): Promise<EntityManager> => {
+    const runner = dataSource.createQueryRunner();
+    const slot = requestReads.getStore();
+    if (slot) slot.runner = runner;
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query('SET TRANSACTION READ ONLY');
+    await applyRowScope(runner.manager, rowScopeOf(principal));
+    return runner.manager;
+  };
+  const closeReads = async (runner: QueryRunner | undefined) => {
+    if (!runner) return;
+    try {
+      if (runner.isTransactionActive) await runner.commitTransaction();
+    } catch (error) {
+      logger.warn({ err: error }, 'closing a request transaction failed');
+    } finally {
+      await runner.release();
+    }
+  };
+
   let statementsServed = 0;
   let http: RunningHttpServer;
   try {
@@ -125,7 +174,7 @@ export async function startSubgraph<Ctx extends BaseContext>(
           const header = request.headers[INTERNAL_TOKEN_HEADER];
           try {
             const principal = await verifyGatewayToken(Array.isArray(header) ? header[0] : header);
-            return definition.createContext(principal, runtime);
+            return definition.createContext(principal, runtime, await openReads(principal));
           } catch (error) {
             if (error instanceof AuthError) {
               throw new GraphQLError(error.message, {
@@ -141,9 +190,11 @@ export async function startSubgraph<Ctx extends BaseContext>(
         },
         aroundRequest: async (run) => {
           const counter = new QueryCounter();
+          const slot: { runner?: QueryRunner } = {};
           try {
-            return await withQueryCounter(counter, run);
+            return await requestReads.run(slot, () => withQueryCounter(counter, run));
           } finally {
+            await withQueryCounter(counter, () => closeReads(slot.runner));
             statementsServed += counter.count;
           }
         },

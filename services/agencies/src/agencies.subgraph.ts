@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@eco/subgraph';
+import { AgenciesRowLevelSecurity1763790000003 } from './persistence/migrations/1763790000003-row-level-security';
 import { openTasksForMeasure, openTasksForSupervisionItem } from './events/open-coordination-tasks.handler';
 import { AgencyEntity } from './persistence/agency.entity';
 import { CoordinationTaskEntity } from './persistence/coordination-task.entity';
@@ -37,6 +38,7 @@ export const agenciesSubgraph: SubgraphDefinition<AgenciesContext> = {
     AgenciesCore1763771000000,
     TaskSlaAndMemberships1763790000000,
     DirectLineRequests1763790000001,
+    AgenciesRowLevelSecurity1763790000003,
   ],
   eventHandlers: () => [openTasksForMeasure, openTasksForSupervisionItem, recordDirectLineReply],
   createContext: createAgenciesContext,

@@ -1,6 +1,5 @@
 import { dueAtOf } from '../src/domain/due-at';
 import { measureDeadlineInputSchema, normaliseDeadline } from '../src/domain/measure-deadline';
-import { deriveProblemStatus } from '../src/domain/problem-status';
 
 const deadline = (input: unknown) => normaliseDeadline(measureDeadlineInputSchema.parse(input));
 
@@ -53,17 +52,5 @@ describe('measure deadlines', () => {
     const result = measureDeadlineInputSchema.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(field);
-  });
-});
-
-describe('a problem status derived from its measures', () => {
-  it.each([
-    [[], 'OPEN'],
-    [['NOT_STARTED', 'NOT_STARTED'], 'OPEN'],
-    [['NOT_STARTED', 'IN_PROGRESS'], 'IN_PROGRESS'],
-    [['COMPLETED', 'NOT_STARTED'], 'IN_PROGRESS'],
-    [['COMPLETED', 'COMPLETED'], 'MEASURES_COMPLETED'],
-  ] as const)('is %j → %s', (statuses, expected) => {
-    expect(deriveProblemStatus(statuses)).toBe(expected);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@eco/subgraph';
+import { SupervisionRowLevelSecurity1763790000004 } from './persistence/migrations/1763790000004-row-level-security';
 import {
   itemTimelineFromAcknowledgement,
   itemTimelineFromCompletionRequest,
@@ -25,7 +26,11 @@ export const supervisionSubgraph: SubgraphDefinition<SupervisionContext> = {
   typeDefs: supervisionTypeDefs,
   resolvers: supervisionResolvers,
   entities: [SupervisionItemEntity, SupervisionItemUpdateEntity, DirectLineItemEntity],
-  migrations: [SupervisionCore1763774000000, DirectLineItems1763790000002],
+  migrations: [
+    SupervisionCore1763774000000,
+    DirectLineItems1763790000002,
+    SupervisionRowLevelSecurity1763790000004,
+  ],
   eventHandlers: () => [
     itemTimelineFromAcknowledgement,
     itemTimelineFromProgress,

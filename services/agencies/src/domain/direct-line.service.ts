@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Principal } from '@eco/auth';
 import { isPartner } from '@eco/auth';
 import { directLineKindSchema, directLineRaisedV1, recordEvent } from '@eco/events';
-import { parseInput } from '@eco/subgraph';
+import { parseInput, rowScopeOf } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import { AgenciesStore } from '../persistence/agencies.store';
 import type { DirectLineRequestEntity } from '../persistence/direct-line-request.entity';
@@ -28,7 +28,7 @@ export class DirectLineService {
 
   async raise(rawInput: unknown): Promise<DirectLineRequestEntity> {
     const input = parseInput(raiseSchema, rawInput, AgenciesErrorCode.InvalidInput);
-    const request = await this.runtime.dataSource.transaction(async (manager) => {
+    return this.runtime.transaction(rowScopeOf(this.principal), async (manager) => {
       const [agency] = await new AgenciesStore(manager).agenciesByIds([this.principal.agencyId]);
       if (!isPartner(this.principal) || !agency || !DIRECT_LINE_KINDS.includes(agency.kind)) {
         throw agenciesError(
@@ -69,7 +69,5 @@ export class DirectLineService {
       );
       return (await store.requestsByIds([id]))[0]!;
     });
-    this.runtime.afterCommit();
-    return request;
   }
 }

@@ -9,7 +9,7 @@ import {
   taskCompletionRequestedV1,
   taskProgressReportedV1,
 } from '@eco/events';
-import { parseInput } from '@eco/subgraph';
+import { parseInput, rowScopeOf } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import { AgenciesStore } from '../persistence/agencies.store';
 import type { CoordinationTaskEntity } from '../persistence/coordination-task.entity';
@@ -51,14 +51,10 @@ export class TaskService {
     private readonly principal: Principal,
   ) {}
 
-  private async inTransaction<T>(
-    work: (manager: EntityManager, store: AgenciesStore) => Promise<T>,
-  ): Promise<T> {
-    const result = await this.runtime.dataSource.transaction((manager) =>
+  private inTransaction<T>(work: (manager: EntityManager, store: AgenciesStore) => Promise<T>): Promise<T> {
+    return this.runtime.transaction(rowScopeOf(this.principal), (manager) =>
       work(manager, new AgenciesStore(manager)),
     );
-    this.runtime.afterCommit();
-    return result;
   }
 
   private async taskToActOn(store: AgenciesStore, taskId: string): Promise<CoordinationTaskEntity> {

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
 import type { BaseContext, SubgraphRuntime } from '@eco/subgraph';
 import { DirectLineService } from '../domain/direct-line.service';
@@ -15,9 +16,13 @@ export interface AgenciesContext extends BaseContext {
   directLineStore: DirectLineStore;
 }
 
-export function createAgenciesContext(principal: Principal, runtime: SubgraphRuntime): AgenciesContext {
-  const store = new AgenciesStore(runtime.dataSource.manager);
-  const directLineStore = new DirectLineStore(runtime.dataSource.manager);
+export function createAgenciesContext(
+  principal: Principal,
+  runtime: SubgraphRuntime,
+  reads: EntityManager,
+): AgenciesContext {
+  const store = new AgenciesStore(reads);
+  const directLineStore = new DirectLineStore(reads);
   return {
     principal,
     store,

@@ -1,7 +1,8 @@
 import { demoPerson, SEED_003_CAMPAIGN, stableId } from '@eco/demo-data';
+import { problemOpenedV1, recordEvent } from '@eco/events';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import { normaliseDeadline } from '../domain/measure-deadline';
-import { addMeasureToProblem } from '../domain/rectification.service';
+import { addMeasureToProblem, problemOpenedPayload } from '../domain/rectification.service';
 import { RectificationStore } from '../persistence/rectification.store';
 
 /**
@@ -24,6 +25,8 @@ export async function seedRectificationDemo(runtime: SubgraphRuntime): Promise<b
       periodEnd: campaign.periodEnd,
       officeAgencyId: campaign.officeAgencyId,
       leadingGroup: campaign.leadingGroup,
+      // 首次报送自 9 月 13 日（星期三）起 (seed 003 §三).
+      weeklyReportsStartOn: '2023-09-13',
     });
     for (const problem of campaign.problems) {
       await store.insertProblem({
@@ -42,6 +45,11 @@ export async function seedRectificationDemo(runtime: SubgraphRuntime): Promise<b
         openedAt: new Date(`${campaign.periodStart}T09:00:00+08:00`),
       });
       const [stored] = await store.problemsByIds([problem.id]);
+      await recordEvent(manager, problemOpenedV1, problemOpenedPayload(stored!), {
+        producer: 'rectification',
+        actor,
+        eventId: stableId('event', `problem-opened:${problem.id}`),
+      });
       for (const measure of problem.measures) {
         await addMeasureToProblem(manager, store, stored!, {
           id: measure.id,

@@ -26,3 +26,21 @@ export function canSeeMeasure(principal: Principal, measure: MeasureEntity): boo
 export function canManageRectification(principal: Principal): boolean {
   return hasAnyRole(principal, ['RECTIFICATION_OFFICE', 'BUREAU_CHIEF', 'DEPUTY_CHIEF']);
 }
+
+/**
+ * Department submissions (status changes, evidence, weekly reports): the responsible department's
+ * clerk or head, or the rectification office on its behalf.
+ */
+export function canActForDepartment(principal: Principal, agencyId: string | null): boolean {
+  if (canManageRectification(principal)) return true;
+  return (
+    agencyId !== null &&
+    principal.agencyId === agencyId &&
+    hasAnyRole(principal, ['DEPARTMENT_CLERK', 'DEPARTMENT_HEAD'])
+  );
+}
+
+/** Weekly reports, the ledger, the progress notice and accountability are internal: no partner sees them. */
+export function canReadInternalReports(principal: Principal): boolean {
+  return !isPartner(principal);
+}

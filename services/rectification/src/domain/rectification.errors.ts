@@ -8,6 +8,19 @@ export const RectificationErrorCode = {
   MeasureNotFound: 'MEASURE_NOT_FOUND',
   CampaignNotFound: 'CAMPAIGN_NOT_FOUND',
   InvalidInput: 'RECTIFICATION_INVALID_INPUT',
+  /** A status change that goes backwards, or a change to a completed measure. */
+  MeasureStatusTransitionInvalid: 'MEASURE_STATUS_TRANSITION_INVALID',
+  /** Submitting a measure already submitted or accepted, or verifying one not submitted. */
+  MeasureVerificationStateInvalid: 'MEASURE_VERIFICATION_STATE_INVALID',
+  /** Only a completed measure is submitted for verification. */
+  MeasureNotCompleted: 'MEASURE_NOT_COMPLETED',
+  /** Adding measures to, or changing measures of, a closed problem: reopen it first. */
+  ProblemClosed: 'PROBLEM_CLOSED',
+  ProblemNotClosed: 'PROBLEM_NOT_CLOSED',
+  /** The week given is not a reporting Wednesday of the campaign (or is a holiday one). */
+  WeeklyReportWeekInvalid: 'WEEKLY_REPORT_WEEK_INVALID',
+  /** The campaign has no weekly-report start date. */
+  WeeklyReportsNotScheduled: 'WEEKLY_REPORTS_NOT_SCHEDULED',
 } as const;
 
 export type RectificationErrorCode = (typeof RectificationErrorCode)[keyof typeof RectificationErrorCode];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
-import { measureAssignedV1, recordEvent } from '@eco/events';
+import { measureAssignedV1, problemOpenedV1, recordEvent } from '@eco/events';
 import type { EventActor } from '@eco/events';
 import { parseInput } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
@@ -10,8 +10,10 @@ import type { MeasureEntity } from '../persistence/measure.entity';
 import type { ProblemEntity } from '../persistence/problem.entity';
 import { RectificationStore } from '../persistence/rectification.store';
 import { canManageRectification } from './access-policy';
+import { actorOf } from './actor';
 import { dueAtOf } from './due-at';
 import { measureDeadlineInputSchema, normaliseDeadline } from './measure-deadline';
+import { problemStatusIn } from './current-problem-status';
 import { rectificationError, RectificationErrorCode } from './rectification.errors';
 
 const PRODUCER = 'rectification';
@@ -43,9 +45,19 @@ const addMeasureSchema = z.object({
   deadline: measureDeadlineInputSchema,
 });
 
-export function actorOf(principal: Principal): EventActor {
-  return { personId: principal.personId, agencyId: principal.agencyId, name: principal.name };
+/** The payload of rectification.problem.opened.v1 for a stored problem. */
+export function problemOpenedPayload(problem: ProblemEntity) {
+  return {
+    problemId: problem.id,
+    campaignId: problem.campaignId,
+    sourceFindingId: problem.sourceFindingId,
+    responsibleDepartmentId: problem.responsibleDepartmentId,
+    title: problem.title,
+    openedAt: problem.openedAt.toISOString(),
+  };
 }
+
+export { actorOf } from './actor';
 
 /** The rectification office's use cases, run for one caller. */
 export class RectificationService {
@@ -76,7 +88,7 @@ export class RectificationService {
   async openProblem(rawInput: unknown): Promise<ProblemEntity> {
     this.assertCanManage();
     const input = parseInput(openProblemSchema, rawInput, RectificationErrorCode.InvalidInput);
-    return this.inTransaction(async (_manager, store) => {
+    return this.inTransaction(async (manager, store) => {
       if (input.campaignId && (await store.campaignsByIds([input.campaignId])).length === 0) {
         throw rectificationError(RectificationErrorCode.CampaignNotFound, 'no such campaign', [
           { field: 'campaignId', message: 'not found' },
@@ -97,7 +109,12 @@ export class RectificationService {
         sourceFindingId: null,
       };
       await store.insertProblem(problem);
-      return (await store.problemsByIds([problem.id!]))[0]!;
+      const stored = (await store.problemsByIds([problem.id!]))[0]!;
+      await recordEvent(manager, problemOpenedV1, problemOpenedPayload(stored), {
+        producer: PRODUCER,
+        actor: actorOf(this.principal),
+      });
+      return stored;
     });
   }
 
@@ -110,6 +127,12 @@ export class RectificationService {
         throw rectificationError(RectificationErrorCode.ProblemNotFound, 'no such problem', [
           { field: 'problemId', message: 'not found' },
         ]);
+      }
+      if ((await problemStatusIn(store, problem.id)) === 'CLOSED') {
+        throw rectificationError(
+          RectificationErrorCode.ProblemClosed,
+          'the problem is closed; reopen it first',
+        );
       }
       const siblings = await store.measuresByProblemIds([problem.id]);
       const deadline = normaliseDeadline(input.deadline);

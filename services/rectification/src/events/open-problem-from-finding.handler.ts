@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { defineHandler, findingConfirmedV1 } from '@eco/events';
+import { defineHandler, findingConfirmedV1, problemOpenedV1, recordEvent } from '@eco/events';
+import { problemOpenedPayload } from '../domain/rectification.service';
 import { RectificationStore } from '../persistence/rectification.store';
 
 /** A finding confirmed in the feedback to its unit becomes a rectification problem (DOMAIN.md §1). */
@@ -10,8 +11,9 @@ export const openProblemFromFinding = defineHandler({
     const store = new RectificationStore(manager);
     const finding = event.payload;
     if ((await store.problemsBySourceFindingIds([finding.findingId])).length > 0) return;
+    const id = randomUUID();
     await store.insertProblem({
-      id: randomUUID(),
+      id,
       campaignId: null,
       number: finding.findingNumber,
       sourceNumber: finding.findingNumber,
@@ -25,6 +27,12 @@ export const openProblemFromFinding = defineHandler({
       visibleToAgencyIds: [],
       sourceFindingId: finding.findingId,
       openedAt: new Date(finding.confirmedAt),
+    });
+    const [problem] = await store.problemsByIds([id]);
+    await recordEvent(manager, problemOpenedV1, problemOpenedPayload(problem!), {
+      producer: 'rectification',
+      actor: event.actor,
+      correlationId: event.id,
     });
   },
 });

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { defineHandler, taskAcknowledgedV1, taskProgressReportedV1 } from '@eco/events';
+import {
+  defineHandler,
+  taskAcknowledgedV1,
+  taskCompletionRequestedV1,
+  taskProgressReportedV1,
+} from '@eco/events';
 import type { EventEnvelope, PayloadOf } from '@eco/events';
 import { MeasureEntity } from '../persistence/measure.entity';
 import { RectificationStore } from '../persistence/rectification.store';
 
 type AgencyUpdate = EventEnvelope<
-  PayloadOf<typeof taskAcknowledgedV1> | PayloadOf<typeof taskProgressReportedV1>
+  | PayloadOf<typeof taskAcknowledgedV1>
+  | PayloadOf<typeof taskProgressReportedV1>
+  | PayloadOf<typeof taskCompletionRequestedV1>
 >;
 
 /** Loads the measure an agency's update is about, refusing updates from agencies not assigned to it. */
@@ -23,7 +30,7 @@ async function appendAgencyUpdate(
   manager: EntityManager,
   event: AgencyUpdate,
   entry: {
-    kind: 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS';
+    kind: 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS' | 'AGENCY_COMPLETION_REQUESTED';
     note: string | null;
     at: string;
     evidence: PayloadOf<typeof taskProgressReportedV1>['evidence'];
@@ -79,5 +86,23 @@ export const timelineFromProgress = defineHandler({
         { status: 'IN_PROGRESS' },
       );
     }
+  },
+});
+
+/**
+ * An outside agency reports its part done and asks for acceptance: the timeline shows it with the
+ * evidence. The measure's own status stays with its responsible department, which completes it and
+ * submits it for verification (对账) once every assigned agency's part is in.
+ */
+export const timelineFromCompletionRequest = defineHandler({
+  name: 'timeline-from-task-completion-requested',
+  contract: taskCompletionRequestedV1,
+  async handle(manager, event) {
+    await appendAgencyUpdate(manager, event, {
+      kind: 'AGENCY_COMPLETION_REQUESTED',
+      note: event.payload.note,
+      at: event.payload.requestedAt,
+      evidence: event.payload.evidence,
+    });
   },
 });

@@ -32,6 +32,14 @@ export class CampaignEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   leadingGroup!: LeadingGroupMemberRecord[];
 
+  /** The day the inspection or audit report reached the unit: the plan and report deadlines run from it. */
+  @Column({ type: 'date', nullable: true })
+  reportReceivedOn!: string | null;
+
+  /** The first reporting Wednesday of the weekly progress reports (seed 003: 2023-09-13). */
+  @Column({ type: 'date', nullable: true })
+  weeklyReportsStartOn!: string | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 }

@@ -1,7 +1,17 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { MeasureStatus } from './measure.entity';
 
 export type MeasureUpdateKind =
-  'CREATED' | 'ASSIGNED_TO_AGENCIES' | 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS';
+  | 'CREATED'
+  | 'ASSIGNED_TO_AGENCIES'
+  | 'AGENCY_ACKNOWLEDGED'
+  | 'AGENCY_PROGRESS'
+  | 'AGENCY_COMPLETION_REQUESTED'
+  | 'STATUS_CHANGED'
+  | 'SUBMITTED_FOR_VERIFICATION'
+  | 'VERIFICATION_ACCEPTED'
+  | 'VERIFICATION_RETURNED'
+  | 'REOPENED';
 
 export interface EvidenceRecord {
   name: string;
@@ -36,6 +46,17 @@ export class MeasureUpdateEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   evidence!: EvidenceRecord[];
+
+  /** For STATUS_CHANGED (and reopening): the status before and after. */
+  @Column({ type: 'text', nullable: true })
+  statusFrom!: MeasureStatus | null;
+
+  @Column({ type: 'text', nullable: true })
+  statusTo!: MeasureStatus | null;
+
+  /** Case numbers and other written evidence given with this entry (e.g. 立案号 20230414049). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  evidenceNotes!: string[];
 
   /** The event this entry came from, when it came from another service. */
   @Column({ type: 'uuid', nullable: true })

@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type MeasureStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETED';
+/** The rectification office's check of a completed measure against the ledger (对账). */
+export type MeasureVerification = 'NONE' | 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
 export type MeasureDeadlineKind = 'DATE' | 'DATE_RANGE' | 'MONTH_END' | 'LONG_TERM' | 'NONE';
 
 @Entity({ name: 'measures' })
@@ -43,6 +45,13 @@ export class MeasureEntity {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   evidenceNotes!: string[];
+
+  @Column({ type: 'text', default: 'NONE' })
+  verification!: MeasureVerification;
+
+  /** When it last reached COMPLETED; null for measures completed before this was kept (see createdAt). */
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

@@ -1,9 +1,13 @@
-import { In } from 'typeorm';
+import { In, LessThanOrEqual } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import { AccountabilityRecordEntity } from './accountability-record.entity';
 import { CampaignEntity } from './campaign.entity';
+import { DisciplineFiguresEntity } from './discipline-figures.entity';
 import { MeasureEntity } from './measure.entity';
 import { MeasureUpdateEntity } from './measure-update.entity';
 import { ProblemEntity } from './problem.entity';
+import { ProblemCloseoutEntity } from './problem-closeout.entity';
+import { WeeklyReportEntity } from './weekly-report.entity';
 
 /** All SQL of the rectification subgraph. Every read takes many keys at once (one statement). */
 export class RectificationStore {
@@ -70,6 +74,16 @@ export class RectificationStore {
     return (await this.manager.count(ProblemEntity, { where: { id } })) > 0;
   }
 
+  /** False when there is no such campaign. */
+  async setReportReceivedOn(campaignId: string, receivedOn: string): Promise<boolean> {
+    const result = await this.manager.update(
+      CampaignEntity,
+      { id: campaignId },
+      { reportReceivedOn: receivedOn },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
   async insertCampaign(campaign: Partial<CampaignEntity>): Promise<void> {
     await this.manager.insert(CampaignEntity, campaign);
   }
@@ -101,6 +115,106 @@ export class RectificationStore {
     return this.manager.findOne(ProblemEntity, {
       where: { id: problemId },
       lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** Many rows in one statement (bulk loads and fixtures). */
+  async insertProblems(problems: Partial<ProblemEntity>[]): Promise<void> {
+    if (problems.length > 0) await this.manager.insert(ProblemEntity, problems);
+  }
+
+  async insertMeasures(measures: Partial<MeasureEntity>[]): Promise<void> {
+    if (measures.length > 0) await this.manager.insert(MeasureEntity, measures);
+  }
+
+  async updateMeasure(
+    id: string,
+    patch: Partial<Pick<MeasureEntity, 'status' | 'verification' | 'completedAt' | 'evidenceNotes'>>,
+  ): Promise<void> {
+    await this.manager.update(MeasureEntity, { id }, patch);
+  }
+
+  async lockMeasure(measureId: string): Promise<MeasureEntity | null> {
+    return this.manager.findOne(MeasureEntity, {
+      where: { id: measureId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** Every measure of a campaign's problems, in one statement. */
+  measuresOfCampaign(campaignId: string): Promise<MeasureEntity[]> {
+    return this.manager
+      .createQueryBuilder(MeasureEntity, 'm')
+      .innerJoin(ProblemEntity, 'p', 'p.id = m.problem_id')
+      .where('p.campaign_id = :campaignId', { campaignId })
+      .orderBy('m.created_at', 'ASC')
+      .addOrderBy('m.sequence', 'ASC')
+      .getMany();
+  }
+
+  async insertCloseout(record: ProblemCloseoutEntity): Promise<void> {
+    await this.manager.insert(ProblemCloseoutEntity, record);
+  }
+
+  closeoutsByProblemIds(problemIds: readonly string[]): Promise<ProblemCloseoutEntity[]> {
+    return this.manager.find(ProblemCloseoutEntity, {
+      where: { problemId: In([...problemIds]) },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+  }
+
+  weeklyReportsOfCampaign(campaignId: string, from: string, to: string): Promise<WeeklyReportEntity[]> {
+    return this.manager
+      .createQueryBuilder(WeeklyReportEntity, 'r')
+      .where('r.campaign_id = :campaignId', { campaignId })
+      .andWhere('r.week_date BETWEEN :from AND :to', { from, to })
+      .orderBy('r.week_date', 'ASC')
+      .addOrderBy('r.agency_id', 'ASC')
+      .getMany();
+  }
+
+  findWeeklyReport(
+    campaignId: string,
+    agencyId: string,
+    weekDate: string,
+  ): Promise<WeeklyReportEntity | null> {
+    return this.manager.findOne(WeeklyReportEntity, {
+      where: { campaignId, agencyId, weekDate },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async insertWeeklyReport(report: WeeklyReportEntity): Promise<void> {
+    await this.manager.insert(WeeklyReportEntity, report);
+  }
+
+  async reviseWeeklyReport(
+    id: string,
+    patch: Pick<WeeklyReportEntity, 'progress' | 'practices' | 'difficulties' | 'revisedAt'>,
+  ): Promise<void> {
+    await this.manager.update(WeeklyReportEntity, { id }, patch);
+  }
+
+  async upsertDisciplineFigures(figures: DisciplineFiguresEntity): Promise<void> {
+    await this.manager.upsert(DisciplineFiguresEntity, figures, ['campaignId', 'asOf']);
+  }
+
+  /** The figures entered for the latest date on or before `asOf`. */
+  latestDisciplineFigures(campaignId: string, asOf: string): Promise<DisciplineFiguresEntity | null> {
+    return this.manager.findOne(DisciplineFiguresEntity, {
+      where: { campaignId, asOf: LessThanOrEqual(asOf) },
+      order: { asOf: 'DESC' },
+    });
+  }
+
+  async insertAccountabilityRecord(record: AccountabilityRecordEntity): Promise<void> {
+    await this.manager.insert(AccountabilityRecordEntity, record);
+  }
+
+  accountabilityByProblemIds(problemIds: readonly string[]): Promise<AccountabilityRecordEntity[]> {
+    return this.manager.find(AccountabilityRecordEntity, {
+      where: { problemId: In([...problemIds]) },
+      order: { decidedOn: 'ASC', recordedAt: 'ASC' },
     });
   }
 

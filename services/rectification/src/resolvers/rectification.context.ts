@@ -1,6 +1,11 @@
 import type { Principal } from '@eco/auth';
 import type { BaseContext, SubgraphRuntime } from '@eco/subgraph';
+import { AccountabilityService } from '../domain/accountability.service';
+import { CampaignService } from '../domain/campaign.service';
+import { MeasureProgressService } from '../domain/measure-progress.service';
+import { RectificationReportService } from '../domain/rectification-report.service';
 import { RectificationService } from '../domain/rectification.service';
+import { WeeklyReportService } from '../domain/weekly-report.service';
 import { RectificationStore } from '../persistence/rectification.store';
 import { createRectificationLoaders } from './rectification.loaders';
 import type { RectificationLoaders } from './rectification.loaders';
@@ -9,6 +14,11 @@ export interface RectificationContext extends BaseContext {
   store: RectificationStore;
   loaders: RectificationLoaders;
   service: RectificationService;
+  progress: MeasureProgressService;
+  campaigns: CampaignService;
+  weeklyReports: WeeklyReportService;
+  reports: RectificationReportService;
+  accountability: AccountabilityService;
 }
 
 export function createRectificationContext(
@@ -21,5 +31,10 @@ export function createRectificationContext(
     store,
     loaders: createRectificationLoaders(store),
     service: new RectificationService(runtime, principal),
+    progress: new MeasureProgressService(runtime, principal),
+    campaigns: new CampaignService(runtime, principal),
+    weeklyReports: new WeeklyReportService(runtime, principal),
+    reports: new RectificationReportService(principal),
+    accountability: new AccountabilityService(runtime, principal),
   };
 }

@@ -28,6 +28,14 @@ export function createRectificationLoaders(store: RectificationStore) {
       (ids) => store.measuresByProblemIds(ids),
       (m) => m.problemId,
     ),
+    closeoutsByProblem: createGroupLoader(
+      (ids) => store.closeoutsByProblemIds(ids),
+      (c) => c.problemId,
+    ),
+    accountabilityByProblem: createGroupLoader(
+      (ids) => store.accountabilityByProblemIds(ids),
+      (r) => r.problemId,
+    ),
     updatesByMeasure: createGroupLoader(
       (ids) => store.updatesByMeasureIds(ids),
       (u) => u.measureId,

@@ -3,12 +3,19 @@ import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { asMutationResult, requireId } from '@eco/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { canSeeMeasure, canSeeProblem, partnerAgencyOf } from '../domain/access-policy';
-import { deriveProblemStatus } from '../domain/problem-status';
+import { displayNumberOf } from '../domain/rectification-report.service';
+import { countsTowardsCloseOut, deriveProblemStatus, isUnderPeriodicReview } from '../domain/problem-status';
 import type { CampaignEntity, LeadingGroupMemberRecord } from '../persistence/campaign.entity';
 import type { MeasureEntity } from '../persistence/measure.entity';
 import type { MeasureUpdateEntity } from '../persistence/measure-update.entity';
 import type { ProblemEntity } from '../persistence/problem.entity';
 import type { RectificationContext } from './rectification.context';
+import {
+  campaignDeadlineResolvers,
+  reportingMutations,
+  reportingQueries,
+  reportingTypes,
+} from './reporting.resolvers';
 import { agencyRef, findingRef, personRef } from './references';
 
 const forbidden = (what: string) =>
@@ -68,6 +75,7 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
     },
     problem: (_root, { id }: { id: string }, ctx) => visibleProblem(id, ctx),
     measure: (_root, { id }: { id: string }, ctx) => visibleMeasure(id, ctx),
+    ...reportingQueries,
   },
 
   Mutation: {
@@ -75,6 +83,15 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
       asMutationResult(async () => ({ problem: await ctx.service.openProblem(input) })),
     addMeasure: (_root, { input }: { input: unknown }, ctx) =>
       asMutationResult(async () => ({ measure: await ctx.service.addMeasure(input) })),
+    updateMeasureStatus: (_root, { input }: { input: unknown }, ctx) =>
+      asMutationResult(async () => ({ measure: await ctx.progress.updateMeasureStatus(input) })),
+    submitMeasureForVerification: (_root, { input }: { input: unknown }, ctx) =>
+      asMutationResult(async () => ({ measure: await ctx.progress.submitMeasureForVerification(input) })),
+    verifyMeasure: (_root, { input }: { input: unknown }, ctx) =>
+      asMutationResult(async () => ({ measure: await ctx.progress.verifyMeasure(input) })),
+    reopenProblem: (_root, { input }: { input: unknown }, ctx) =>
+      asMutationResult(async () => ({ problem: await ctx.progress.reopenProblem(input) })),
+    ...reportingMutations,
   },
 
   RectificationCampaign: {
@@ -87,22 +104,34 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
         person: personRef(member.personId),
       })),
     problems: (campaign: CampaignEntity, _args, ctx) => visibleCampaignProblems(campaign.id, ctx),
+    ...campaignDeadlineResolvers,
   },
 
   Problem: {
     __resolveReference: (ref: { id: string }, ctx: RectificationContext) => visibleProblem(ref.id, ctx),
     campaign: (problem: ProblemEntity, _args, ctx) =>
       problem.campaignId ? ctx.loaders.campaign.load(problem.campaignId) : null,
-    displayNumber: (problem: ProblemEntity) =>
-      problem.sourceNumber && problem.sourceNumber !== problem.number
-        ? `${problem.number} (${problem.sourceNumber})`
-        : problem.number,
+    displayNumber: (problem: ProblemEntity) => displayNumberOf(problem),
     leadLeader: (problem: ProblemEntity) => personRef(problem.leadLeaderId),
     responsibleDepartment: (problem: ProblemEntity) => agencyRef(problem.responsibleDepartmentId),
     coordinatingAgencies: (problem: ProblemEntity) => problem.coordinatingAgencyIds.map(agencyRef),
     sourceFinding: (problem: ProblemEntity) => findingRef(problem.sourceFindingId),
-    status: async (problem: ProblemEntity, _args, ctx) =>
-      deriveProblemStatus((await ctx.loaders.measuresByProblem.load(problem.id)).map((m) => m.status)),
+    status: async (problem: ProblemEntity, _args, ctx) => {
+      const [measures, closeouts] = await Promise.all([
+        ctx.loaders.measuresByProblem.load(problem.id),
+        ctx.loaders.closeoutsByProblem.load(problem.id),
+      ]);
+      return deriveProblemStatus(measures, closeouts.at(-1)?.kind ?? null);
+    },
+    closedAt: async (problem: ProblemEntity, _args, ctx) => {
+      const last = (await ctx.loaders.closeoutsByProblem.load(problem.id)).at(-1);
+      return last?.kind === 'CLOSED' ? last.at : null;
+    },
+    closeoutHistory: (problem: ProblemEntity, _args, ctx) => ctx.loaders.closeoutsByProblem.load(problem.id),
+    accountabilityRecords: (problem: ProblemEntity, _args, ctx) => {
+      if (partnerAgencyOf(ctx.principal) !== undefined) throw forbidden('accountability record');
+      return ctx.loaders.accountabilityByProblem.load(problem.id);
+    },
     measures: async (problem: ProblemEntity, _args, ctx) =>
       (await ctx.loaders.measuresByProblem.load(problem.id)).filter((m) => canSeeMeasure(ctx.principal, m)),
   },
@@ -119,12 +148,20 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
       label: measure.deadlineLabel,
     }),
     timeline: (measure: MeasureEntity, _args, ctx) => ctx.loaders.updatesByMeasure.load(measure.id),
+    countsTowardsCloseOut: (measure: MeasureEntity) => countsTowardsCloseOut(measure),
+    underPeriodicReview: (measure: MeasureEntity) => isUnderPeriodicReview(measure),
+  },
+
+  ProblemCloseout: {
+    actor: (record: { actorPersonId: string | null }) => personRef(record.actorPersonId),
   },
 
   MeasureUpdate: {
     actor: (update: MeasureUpdateEntity) => personRef(update.actorPersonId),
     actorAgency: (update: MeasureUpdateEntity) => agencyRef(update.actorAgencyId),
   },
+
+  ...reportingTypes,
 
   Finding: {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { hasAnyRole } from '@eco/auth';
 import type { Principal } from '@eco/auth';
 import { directLineRepliedV1, recordEvent } from '@eco/events';
-import { DomainError, parseInput } from '@eco/subgraph';
+import { DomainError, parseInput, rowScopeOf } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import type { DirectLineItemEntity, DirectLineItemStatus } from '../persistence/direct-line-item.entity';
 import { DirectLineStore } from '../persistence/direct-line.store';
@@ -40,7 +40,7 @@ export class DirectLineService {
       manager: EntityManager,
     ) => Promise<void>,
   ): Promise<DirectLineItemEntity> {
-    const item = await this.runtime.dataSource.transaction(async (manager) => {
+    return this.runtime.transaction(rowScopeOf(this.principal), async (manager) => {
       const store = new DirectLineStore(manager);
       const [found] = await store.itemsByIds([itemId]);
       if (!found)
@@ -61,8 +61,6 @@ export class DirectLineService {
       await work(found, apply, manager);
       return (await store.itemsByIds([itemId]))[0]!;
     });
-    this.runtime.afterCommit();
-    return item;
   }
 
   private async reply(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Principal } from '@eco/auth';
 import { recordEvent, supervisionItemAssignedV1 } from '@eco/events';
-import { DomainError, parseInput } from '@eco/subgraph';
+import { DomainError, parseInput, rowScopeOf } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import type { SupervisionItemEntity } from '../persistence/supervision-item.entity';
 import { SupervisionStore } from '../persistence/supervision.store';
@@ -39,7 +39,7 @@ export class SupervisionService {
       );
     }
     const input = parseInput(createItemSchema, rawInput, 'SUPERVISION_INVALID_INPUT');
-    const item = await this.runtime.dataSource.transaction(async (manager) => {
+    return this.runtime.transaction(rowScopeOf(this.principal), async (manager) => {
       const store = new SupervisionStore(manager);
       const id = randomUUID();
       await store.insertItem({
@@ -75,7 +75,5 @@ export class SupervisionService {
       }
       return (await store.itemsByIds([id]))[0]!;
     });
-    this.runtime.afterCommit();
-    return item;
   }
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
 import { createEntityLoader, createGroupLoader } from '@eco/subgraph';
 import type { BaseContext, SubgraphRuntime } from '@eco/subgraph';
@@ -31,14 +32,18 @@ export interface SupervisionContext extends BaseContext {
   directLineStore: DirectLineStore;
 }
 
-export function createSupervisionContext(principal: Principal, runtime: SubgraphRuntime): SupervisionContext {
-  const store = new SupervisionStore(runtime.dataSource.manager);
+export function createSupervisionContext(
+  principal: Principal,
+  runtime: SubgraphRuntime,
+  reads: EntityManager,
+): SupervisionContext {
+  const store = new SupervisionStore(reads);
   return {
     principal,
     store,
     loaders: createSupervisionLoaders(store),
     service: new SupervisionService(runtime, principal),
     directLine: new DirectLineService(runtime, principal),
-    directLineStore: new DirectLineStore(runtime.dataSource.manager),
+    directLineStore: new DirectLineStore(reads),
   };
 }

@@ -1,0 +1,91 @@
+import { Client } from 'pg';
+import { APPLICATION_ROLE } from '@eco/db';
+import { agencyIdOf } from '@eco/demo-data';
+import { startTestStack, waitFor } from '@eco/testing';
+import type { TestStack } from '@eco/testing';
+
+/**
+ * The backstop behind the application's checks (issue #7): services connect as a non-owner role,
+ * and forced row-level security shows agency-scoped rows only to a transaction that names the
+ * agency (or 'all'). A session that set no scope sees none, whatever its query.
+ */
+// Embedded PGlite has one superuser session, so the backstop exists only on a real server: this file
+// is left out (with a banner) when none is reachable — see jest.config.cjs.
+describe('row-level security on agency-scoped tables', () => {
+  let t: TestStack;
+  let app: Client;
+  const SEED_003_TASKS = 16;
+
+  beforeAll(async () => {
+    t = await startTestStack({ label: 'rls', demo: 'all' });
+    app = new Client({ connectionString: t.stack.databaseUrl, options: `-c role=${APPLICATION_ROLE}` });
+    await app.connect();
+    await waitFor('the seed-003 tasks', async () =>
+      (await countAs('all', 'agencies.coordination_tasks')) === SEED_003_TASKS ? true : undefined,
+    );
+  });
+
+  afterAll(async () => {
+    await app?.end();
+    await t?.stop();
+  });
+
+  async function countAs(scope: string | null, table: string): Promise<number> {
+    await app.query('BEGIN');
+    try {
+      if (scope) await app.query(`SELECT set_config('eco.row_scope', $1, true)`, [scope]);
+      return (await app.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+    } finally {
+      await app.query('COMMIT');
+    }
+  }
+
+  it('runs as the application role, which owns no table', async () => {
+    const { rows } = await app.query(
+      'SELECT current_user, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user',
+    );
+    expect(rows[0]).toEqual({ current_user: APPLICATION_ROLE, rolsuper: false, rolbypassrls: false });
+  });
+
+  it('returns no partner-scoped rows to a session with no agency set', async () => {
+    for (const table of [
+      'agencies.coordination_tasks',
+      'agencies.task_updates',
+      'supervision.items',
+      'supervision.direct_line_items',
+    ]) {
+      expect([table, await countAs(null, table)]).toEqual([table, 0]);
+    }
+    // Tables that hold no agency-scoped rows stay readable.
+    expect(await countAs(null, 'agencies.agencies')).toBeGreaterThan(20);
+  });
+
+  it("shows an agency's transaction only that agency's rows", async () => {
+    expect(await countAs(agencyIdOf('zhuqiao'), 'agencies.coordination_tasks')).toBe(4);
+    expect(await countAs(agencyIdOf('caolu'), 'agencies.coordination_tasks')).toBe(2);
+    await app.query('BEGIN');
+    await app.query(`SELECT set_config('eco.row_scope', $1, true)`, [agencyIdOf('zhuqiao')]);
+    const { rows } = await app.query('SELECT DISTINCT agency_id FROM agencies.coordination_tasks');
+    await app.query('COMMIT');
+    expect(rows).toEqual([{ agency_id: agencyIdOf('zhuqiao') }]);
+  });
+
+  it("refuses to write a row into another agency's scope", async () => {
+    await app.query('BEGIN');
+    await app.query(`SELECT set_config('eco.row_scope', $1, true)`, [agencyIdOf('zhuqiao')]);
+    await expect(
+      app.query(
+        `INSERT INTO agencies.coordination_tasks (id, agency_id, subject_kind, subject_id, title, status, opened_at, source_event_id)
+         VALUES (gen_random_uuid(), $1, 'MEASURE', gen_random_uuid(), '越权', 'OPEN', now(), gen_random_uuid())`,
+        [agencyIdOf('caolu')],
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await app.query('ROLLBACK');
+  });
+
+  it('cannot be switched off by the application role', async () => {
+    await expect(
+      app.query('ALTER TABLE agencies.coordination_tasks DISABLE ROW LEVEL SECURITY'),
+    ).rejects.toThrow(/must be owner/);
+  });
+});
