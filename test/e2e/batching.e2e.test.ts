@@ -178,7 +178,8 @@ describe('a page of tasks with their problem, measure and finding', () => {
     for (const first of [10, 50, 200]) counts.push((await statementsFor(first)).statements);
     console.info(`SQL statements per inbox page (10 / 50 / 200 rows): ${counts.join(' / ')}`);
     expect(new Set(counts).size).toBe(1);
-    expect(counts[0]).toBeLessThanOrEqual(20);
+    // Each subgraph request adds its scoped read transaction (begin, read only, scope, commit).
+    expect(counts[0]).toBeLessThanOrEqual(60);
   });
 
   it('pages through the whole inbox with cursors, newest first, without repeats', async () => {

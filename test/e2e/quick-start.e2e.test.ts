@@ -35,7 +35,10 @@ function startQuickStart(dataDir: string): Promise<QuickStart> {
   const started = Date.now();
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready after 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a stray server behind a failed test
+      reject(new Error(`not ready after 60 s:\n${output}`));
+    }, 60_000);
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -64,6 +67,8 @@ async function stop(quickStart: QuickStart): Promise<void> {
 
 const TASKS =
   '{ myTasks(first: 50) { totalCount edges { node { id measure { text } problem { displayNumber } } } } }';
+
+jest.setTimeout(90_000);
 
 describe('the quick start (npm start) on the embedded default', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'eco-quick-start-'));

@@ -66,12 +66,21 @@ export async function openServiceDatabase(dataSource: DataSource): Promise<DataS
     schema: string;
     extra?: Record<string, unknown>;
   };
-  const { options: _role, ...ownerExtra } = options.extra ?? {};
+  const { options: role, ...ownerExtra } = options.extra ?? {};
+  const migrate = async (owner: DataSource) => {
+    await owner.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    await owner.runMigrations({ transaction: 'each' });
+  };
+  if (role === undefined) {
+    // Already the owner: migrate on the data source itself.
+    if (!dataSource.isInitialized) await dataSource.initialize();
+    await migrate(dataSource);
+    return dataSource;
+  }
   const owner = new DataSource({ ...options, extra: { ...ownerExtra, max: 1 } } as typeof dataSource.options);
   await owner.initialize();
   try {
-    await owner.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
-    await owner.runMigrations({ transaction: 'each' });
+    await migrate(owner);
   } finally {
     await owner.destroy();
   }

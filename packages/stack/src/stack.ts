@@ -111,6 +111,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         host: options.host,
         poolSize,
         relayPollIntervalMs: options.relayPollIntervalMs,
+        scopedReads: !embedded,
       });
       cleanups.push(() => subgraphs[name].stop());
     }

@@ -64,6 +64,12 @@ export interface SubgraphDeps {
   poolSize?: number;
   /** Relay fallback poll interval. */
   relayPollIntervalMs?: number;
+  /**
+   * Read each request in one read-only transaction scoped to the caller (default true). Off for
+   * embedded PGlite: it has one session, so a request's open transaction would block the other
+   * connections a mutation or another service needs, and its superuser ignores row security anyway.
+   */
+  scopedReads?: boolean;
 }
 
 export interface RunningSubgraph {
@@ -97,6 +103,8 @@ export async function startSubgraph<Ctx extends BaseContext>(
     migrations: definition.migrations,
     poolSize: deps.poolSize ?? 10,
     logger,
+    // Without scoped reads (embedded PGlite) there is no row security to hold, nor a role to hold it.
+    asApplicationRole: deps.scopedReads !== false,
   });
   await openServiceDatabase(dataSource);
 
@@ -174,7 +182,8 @@ export async function startSubgraph<Ctx extends BaseContext>(
           const header = request.headers[INTERNAL_TOKEN_HEADER];
           try {
             const principal = await verifyGatewayToken(Array.isArray(header) ? header[0] : header);
-            return definition.createContext(principal, runtime, await openReads(principal));
+            const reads = deps.scopedReads === false ? dataSource.manager : await openReads(principal);
+            return definition.createContext(principal, runtime, reads);
           } catch (error) {
             if (error instanceof AuthError) {
               throw new GraphQLError(error.message, {
