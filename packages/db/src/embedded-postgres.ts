@@ -52,7 +52,7 @@ export async function startEmbeddedPostgres(options: {
   // The socket server multiplexes connections onto PGlite's single session and keeps an open
   // transaction's statements together, so each service may keep a small pool.
   const server = new PGLiteSocketServer({
-    db,
+    db: keepProtocolCyclesTogether(db),
     host: '127.0.0.1',
     port: options.port ?? 0,
     maxConnections: 64,
