@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { APPLICATION_ROLE } from '@eco/db';
-import { agencyIdOf } from '@eco/demo-data';
-import { startTestStack, waitFor } from '@eco/testing';
+import { agencyIdOf, personIdOf, stableId } from '@eco/demo-data';
+import { insertRows, startTestStack, waitFor } from '@eco/testing';
 import type { TestStack } from '@eco/testing';
 
 /**
@@ -20,6 +20,26 @@ describe('row-level security on agency-scoped tables', () => {
     t = await startTestStack({ label: 'rls', demo: 'all' });
     app = new Client({ connectionString: t.stack.databaseUrl, options: `-c role=${APPLICATION_ROLE}` });
     await app.connect();
+    // One finding, granted to 祝桥镇 only.
+    const inspections = t.stack.subgraphs.inspections.runtime.dataSource;
+    const findingId = crypto.randomUUID();
+    await insertRows(inspections, 'inspections.findings', [
+      {
+        id: findingId,
+        round_id: stableId('round', 'seed-000:2023'),
+        number: '1',
+        target_agency_id: agencyIdOf('waste-centre'),
+        title: '发现',
+        description: '-',
+        status: 'CONFIRMED',
+        recorded_by: personIdOf('demo-rectification-office'),
+        recorded_at: new Date().toISOString(),
+        version: 1,
+      },
+    ]);
+    await insertRows(inspections, 'inspections.finding_grants', [
+      { finding_id: findingId, agency_id: agencyIdOf('zhuqiao') },
+    ]);
     await waitFor('the seed-003 tasks', async () =>
       (await countAs('all', 'agencies.coordination_tasks')) === SEED_003_TASKS ? true : undefined,
     );
@@ -53,6 +73,8 @@ describe('row-level security on agency-scoped tables', () => {
       'agencies.task_updates',
       'supervision.items',
       'supervision.direct_line_items',
+      'inspections.findings',
+      'inspections.finding_grants',
     ]) {
       expect([table, await countAs(null, table)]).toEqual([table, 0]);
     }
@@ -63,6 +85,9 @@ describe('row-level security on agency-scoped tables', () => {
   it("shows an agency's transaction only that agency's rows", async () => {
     expect(await countAs(agencyIdOf('zhuqiao'), 'agencies.coordination_tasks')).toBe(4);
     expect(await countAs(agencyIdOf('caolu'), 'agencies.coordination_tasks')).toBe(2);
+    expect(await countAs(agencyIdOf('zhuqiao'), 'inspections.findings')).toBe(1);
+    expect(await countAs(agencyIdOf('caolu'), 'inspections.findings')).toBe(0);
+    expect(await countAs('all', 'inspections.findings')).toBe(1);
     await app.query('BEGIN');
     await app.query(`SELECT set_config('eco.row_scope', $1, true)`, [agencyIdOf('zhuqiao')]);
     const { rows } = await app.query('SELECT DISTINCT agency_id FROM agencies.coordination_tasks');

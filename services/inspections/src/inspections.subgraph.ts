@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@eco/subgraph';
+import { InspectionsRowLevelSecurity1763790000005 } from './persistence/migrations/1763790000005-row-level-security';
 import { grantFindingToAgencies } from './events/grant-finding-to-agencies.handler';
 import { FindingEntity } from './persistence/finding.entity';
 import { FindingGrantEntity } from './persistence/finding-grant.entity';
@@ -19,7 +20,7 @@ export const inspectionsSubgraph: SubgraphDefinition<InspectionsContext> = {
   typeDefs: inspectionsTypeDefs,
   resolvers: inspectionsResolvers,
   entities: [InspectionRoundEntity, FindingEntity, FindingGrantEntity],
-  migrations: [InspectionsCore1763773000000],
+  migrations: [InspectionsCore1763773000000, InspectionsRowLevelSecurity1763790000005],
   eventHandlers: () => [grantFindingToAgencies],
   createContext: createInspectionsContext,
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
 import { findingConfirmedV1, recordEvent } from '@eco/events';
-import { parseInput } from '@eco/subgraph';
+import { parseInput, rowScopeOf } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import type { FindingEntity } from '../persistence/finding.entity';
 import type { InspectionRoundEntity } from '../persistence/inspection-round.entity';
@@ -64,14 +64,12 @@ export class InspectionsService {
     }
   }
 
-  private async inTransaction<T>(
+  private inTransaction<T>(
     work: (manager: EntityManager, store: InspectionsStore) => Promise<T>,
   ): Promise<T> {
-    const result = await this.runtime.dataSource.transaction((manager) =>
+    return this.runtime.transaction(rowScopeOf(this.principal), (manager) =>
       work(manager, new InspectionsStore(manager)),
     );
-    this.runtime.afterCommit();
-    return result;
   }
 
   async createRound(rawInput: unknown): Promise<InspectionRoundEntity> {

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
 import type { BaseContext, SubgraphRuntime } from '@eco/subgraph';
 import { InspectionsService } from '../domain/inspections.service';
@@ -11,8 +12,12 @@ export interface InspectionsContext extends BaseContext {
   service: InspectionsService;
 }
 
-export function createInspectionsContext(principal: Principal, runtime: SubgraphRuntime): InspectionsContext {
-  const store = new InspectionsStore(runtime.dataSource.manager);
+export function createInspectionsContext(
+  principal: Principal,
+  runtime: SubgraphRuntime,
+  reads: EntityManager,
+): InspectionsContext {
+  const store = new InspectionsStore(reads);
   return {
     principal,
     store,
