@@ -47,6 +47,8 @@ export interface SubgraphDefinition<Ctx extends BaseContext> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   eventHandlers?(runtime: SubgraphRuntime): EventHandler[];
+  /** Periodic background work, run every `intervalMs` (first run after one interval) until stop. */
+  jobs?(runtime: SubgraphRuntime): { name: string; intervalMs: number; run(): Promise<void> }[];
   /**
    * Per request: loaders and domain services bound to the caller. `reads` runs in one read-only
    * transaction scoped to the caller's rows, so row-level security backs up every read.
@@ -218,6 +220,23 @@ export async function startSubgraph<Ctx extends BaseContext>(
     throw error;
   }
 
+  // Each job runs on its own interval, never overlapping itself; a failure is logged, the next run retries.
+  const timers = (definition.jobs?.(runtime) ?? []).map((job) => {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      job
+        .run()
+        .catch((error: unknown) => logger.error({ err: error, job: job.name }, 'periodic job failed'))
+        .finally(() => {
+          running = false;
+        });
+    }, job.intervalMs);
+    timer.unref();
+    return timer;
+  });
+
   return {
     name: definition.name,
     url: http.url,
@@ -235,6 +254,7 @@ export async function startSubgraph<Ctx extends BaseContext>(
       return (row as { n: number }).n;
     },
     async stop() {
+      timers.forEach(clearInterval);
       await http.close();
       await apollo.stop();
       await consumer.stop();

@@ -1,5 +1,29 @@
+import { z } from 'zod';
+import { ConfigError, parseConfig } from '@eco/config';
+import type { Env } from '@eco/config';
 import { parseSubgraphConfig } from '@eco/subgraph';
 import type { SubgraphConfig } from '@eco/subgraph';
 
+const rectificationConfigSchema = z.object({
+  RECTIFICATION_OVERDUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+});
+
+export type RectificationConfig = SubgraphConfig & z.infer<typeof rectificationConfigSchema>;
+
 /** The only reader of process.env in this service: every problem is reported at once, at boot. */
-export const loadConfig = (): SubgraphConfig => parseSubgraphConfig(process.env);
+export function loadConfig(env: Env = process.env): RectificationConfig {
+  const problems: string[] = [];
+  const attempt = <T>(parse: () => T): T | null => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return null;
+    }
+  };
+  const subgraph = attempt(() => parseSubgraphConfig(env));
+  const own = attempt(() => parseConfig(rectificationConfigSchema, env));
+  if (!subgraph || !own) throw new ConfigError(problems);
+  return { ...subgraph, ...own };
+}

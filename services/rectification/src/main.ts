@@ -2,9 +2,17 @@
 import { ConfigError } from '@eco/config';
 import { runSubgraphMain } from '@eco/subgraph';
 import { loadConfig } from './config';
-import { rectificationSubgraph } from './rectification.subgraph';
+import { createRectificationSubgraph } from './rectification.subgraph';
 
-runSubgraphMain(rectificationSubgraph, loadConfig()).catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+Promise.resolve()
+  .then(() => {
+    const config = loadConfig();
+    return runSubgraphMain(
+      createRectificationSubgraph({ overdueCheckIntervalMs: config.RECTIFICATION_OVERDUE_CHECK_INTERVAL_MS }),
+      config,
+    );
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  });

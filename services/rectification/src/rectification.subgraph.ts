@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@eco/subgraph';
+import { MeasureUpdateOrder1763790000011 } from './persistence/migrations/1763790000011-measure-update-order';
+import { noticeOverdueWeeklyReports } from './domain/weekly-report-overdue';
 import { openProblemFromFinding } from './events/open-problem-from-finding.handler';
+import { reopenProblemOnFalseRectification } from './events/reopen-problem-on-false-rectification.handler';
 import {
   timelineFromAcknowledgement,
   timelineFromCompletionRequest,
@@ -15,36 +18,67 @@ import { AccountabilityRecordEntity } from './persistence/accountability-record.
 import { DisciplineFiguresEntity } from './persistence/discipline-figures.entity';
 import { RectificationCore1763772000000 } from './persistence/migrations/1763772000000-rectification-core';
 import { RectificationCloseoutReports1763780000001 } from './persistence/migrations/1763780000001-rectification-closeout-reports';
+import { RectificationOverdueNotices1763790000010 } from './persistence/migrations/1763790000010-rectification-overdue-notices';
 import { ProblemEntity } from './persistence/problem.entity';
 import { ProblemCloseoutEntity } from './persistence/problem-closeout.entity';
 import { WeeklyReportEntity } from './persistence/weekly-report.entity';
+import { WeeklyReportOverdueNoticeEntity } from './persistence/weekly-report-overdue-notice.entity';
 import { createRectificationContext } from './resolvers/rectification.context';
 import type { RectificationContext } from './resolvers/rectification.context';
 import { rectificationResolvers } from './resolvers/rectification.resolvers';
 
 export const rectificationTypeDefs = parse(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
 
+export interface RectificationOptions {
+  /** How often each replica looks for overdue weekly reports. */
+  overdueCheckIntervalMs: number;
+}
+
+export const DEFAULT_RECTIFICATION_OPTIONS: RectificationOptions = { overdueCheckIntervalMs: 60_000 };
+
 /** 整改: campaigns, problems, measures and their timelines, close-out, weekly reports, ledger and notice. */
-export const rectificationSubgraph: SubgraphDefinition<RectificationContext> = {
-  name: 'rectification',
-  typeDefs: rectificationTypeDefs,
-  resolvers: rectificationResolvers,
-  entities: [
-    CampaignEntity,
-    ProblemEntity,
-    MeasureEntity,
-    MeasureUpdateEntity,
-    ProblemCloseoutEntity,
-    WeeklyReportEntity,
-    DisciplineFiguresEntity,
-    AccountabilityRecordEntity,
-  ],
-  migrations: [RectificationCore1763772000000, RectificationCloseoutReports1763780000001],
-  eventHandlers: () => [
-    openProblemFromFinding,
-    timelineFromAcknowledgement,
-    timelineFromProgress,
-    timelineFromCompletionRequest,
-  ],
-  createContext: createRectificationContext,
-};
+export function createRectificationSubgraph(
+  options: RectificationOptions = DEFAULT_RECTIFICATION_OPTIONS,
+): SubgraphDefinition<RectificationContext> {
+  return {
+    name: 'rectification',
+    typeDefs: rectificationTypeDefs,
+    resolvers: rectificationResolvers,
+    entities: [
+      CampaignEntity,
+      ProblemEntity,
+      MeasureEntity,
+      MeasureUpdateEntity,
+      ProblemCloseoutEntity,
+      WeeklyReportEntity,
+      WeeklyReportOverdueNoticeEntity,
+      DisciplineFiguresEntity,
+      AccountabilityRecordEntity,
+    ],
+    migrations: [
+      RectificationCore1763772000000,
+      RectificationCloseoutReports1763780000001,
+      RectificationOverdueNotices1763790000010,
+      MeasureUpdateOrder1763790000011,
+    ],
+    eventHandlers: () => [
+      openProblemFromFinding,
+      reopenProblemOnFalseRectification,
+      timelineFromAcknowledgement,
+      timelineFromProgress,
+      timelineFromCompletionRequest,
+    ],
+    jobs: (runtime) => [
+      {
+        name: 'notice-overdue-weekly-reports',
+        intervalMs: options.overdueCheckIntervalMs,
+        run: async () => {
+          await noticeOverdueWeeklyReports(runtime, new Date());
+        },
+      },
+    ],
+    createContext: createRectificationContext,
+  };
+}
+
+export const rectificationSubgraph = createRectificationSubgraph();

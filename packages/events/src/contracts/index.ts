@@ -1,10 +1,11 @@
-export { findingConfirmedV1 } from './inspections';
+export { falseRectificationFoundV1, findingConfirmedV1 } from './inspections';
 export {
   measureAssignedV1,
   measureCompletedV1,
   problemClosedV1,
   problemOpenedV1,
   problemReopenedV1,
+  weeklyReportOverdueV1,
   weeklyReportSubmittedV1,
 } from './rectification';
 export { directLineRepliedV1, supervisionItemAssignedV1 } from './supervision';

@@ -18,3 +18,26 @@ export const findingConfirmedV1 = defineEvent(
     confirmedAt: z.string().datetime({ offset: true }),
   }),
 );
+
+/**
+ * A site visit (回头看) found that a problem's rectification was false (虚假整改). The problem is named
+ * by its id or, for a problem opened from a finding, by that finding's id.
+ */
+export const falseRectificationFoundV1 = defineEvent(
+  'inspections.site-visit.false-rectification-found',
+  1,
+  z
+    .object({
+      siteVisitId: z.string().uuid(),
+      roundId: z.string().uuid(),
+      findingId: z.string().uuid().nullable(),
+      problemId: z.string().uuid().nullable(),
+      targetAgencyId: z.string().uuid(),
+      description: z.string().trim().min(1).max(5_000),
+      foundAt: z.string().datetime({ offset: true }),
+    })
+    .refine((p) => p.problemId !== null || p.findingId !== null, {
+      path: ['problemId'],
+      message: 'name the problem: problemId or findingId',
+    }),
+);

@@ -60,7 +60,7 @@ export const problemClosedV1 = defineEvent(
   }),
 );
 
-/** A rebound found by a later check (回头看) reopened a closed problem. */
+/** A later check (回头看) reopened a problem: a rebound of a closed one, or false rectification found. */
 export const problemReopenedV1 = defineEvent(
   'rectification.problem.reopened',
   1,
@@ -86,5 +86,22 @@ export const weeklyReportSubmittedV1 = defineEvent(
     dueAt: instant,
     submittedAt: instant,
     onTime: z.boolean(),
+  }),
+);
+
+/**
+ * A department's weekly report is missing after its Wednesday 15:00 deadline. Sent once per
+ * (campaign, department, week), however many replicas run the check.
+ */
+export const weeklyReportOverdueV1 = defineEvent(
+  'rectification.weekly-report.overdue',
+  1,
+  z.object({
+    campaignId: z.string().uuid(),
+    agencyId: z.string().uuid(),
+    /** The reporting Wednesday the missing report is for. */
+    weekDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    dueAt: instant,
+    detectedAt: instant,
   }),
 );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
-import { measureCompletedV1, problemClosedV1, problemReopenedV1, recordEvent } from '@eco/events';
+import { measureCompletedV1, problemClosedV1, recordEvent } from '@eco/events';
 import { parseInput } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import type { MeasureEntity, MeasureStatus } from '../persistence/measure.entity';
@@ -15,6 +15,7 @@ import { deriveProblemStatus } from './problem-status';
 import { actorOf } from './actor';
 import { problemStatusIn } from './current-problem-status';
 import { rectificationError, RectificationErrorCode } from './rectification.errors';
+import { reopenProblemIn } from './reopen-problem';
 import { inTransaction, systemClock } from './transaction';
 import type { Clock } from './transaction';
 
@@ -211,42 +212,12 @@ export class MeasureProgressService {
           { field: 'measureIds', message: `not measures of this problem: ${unknown.join(', ')}` },
         ]);
       }
-      const reopened = measures.filter((m) => named === null || named.has(m.id));
-      const now = this.clock();
-      for (const measure of reopened) {
-        await store.updateMeasure(measure.id, {
-          status: 'IN_PROGRESS',
-          verification: 'NONE',
-          completedAt: null,
-        });
-        await store.insertUpdate(
-          this.timelineEntry(measure.id, 'REOPENED', now, {
-            note: input.reason,
-            statusFrom: measure.status,
-            statusTo: 'IN_PROGRESS',
-          }),
-        );
-      }
-      await store.insertCloseout({
-        ...this.closeoutActor(),
-        id: randomUUID(),
-        problemId: problem.id,
-        kind: 'REOPENED',
+      await reopenProblemIn(manager, store, problem, {
         reason: input.reason,
-        at: now,
+        measures: measures.filter((m) => named === null || named.has(m.id)),
+        actor: actorOf(this.principal),
+        now: this.clock(),
       });
-      await recordEvent(
-        manager,
-        problemReopenedV1,
-        {
-          problemId: problem.id,
-          campaignId: problem.campaignId,
-          reason: input.reason,
-          reopenedMeasureIds: reopened.map((m) => m.id),
-          reopenedAt: now.toISOString(),
-        },
-        { producer: PRODUCER, actor: actorOf(this.principal), occurredAt: now },
-      );
       return problem;
     });
   }

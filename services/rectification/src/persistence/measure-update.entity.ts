@@ -29,6 +29,10 @@ export class MeasureUpdateEntity {
   @Column({ type: 'uuid' })
   measureId!: string;
 
+  /** Insertion order, for entries that share a timestamp. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq!: string;
+
   @Column({ type: 'text' })
   kind!: MeasureUpdateKind;
 

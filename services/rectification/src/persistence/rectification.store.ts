@@ -1,4 +1,4 @@
-import { In, LessThanOrEqual } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AccountabilityRecordEntity } from './accountability-record.entity';
 import { CampaignEntity } from './campaign.entity';
@@ -8,6 +8,7 @@ import { MeasureUpdateEntity } from './measure-update.entity';
 import { ProblemEntity } from './problem.entity';
 import { ProblemCloseoutEntity } from './problem-closeout.entity';
 import { WeeklyReportEntity } from './weekly-report.entity';
+import { WeeklyReportOverdueNoticeEntity } from './weekly-report-overdue-notice.entity';
 
 /** All SQL of the rectification subgraph. Every read takes many keys at once (one statement). */
 export class RectificationStore {
@@ -66,7 +67,7 @@ export class RectificationStore {
   updatesByMeasureIds(measureIds: readonly string[]): Promise<MeasureUpdateEntity[]> {
     return this.manager.find(MeasureUpdateEntity, {
       where: { measureId: In([...measureIds]) },
-      order: { at: 'ASC', id: 'ASC' },
+      order: { at: 'ASC', seq: 'ASC' },
     });
   }
 
@@ -195,6 +196,29 @@ export class RectificationStore {
     await this.manager.update(WeeklyReportEntity, { id }, patch);
   }
 
+  /** Campaigns with a weekly report schedule (a first reporting Wednesday). */
+  campaignsWithWeeklyReports(): Promise<CampaignEntity[]> {
+    return this.manager.find(CampaignEntity, {
+      where: { weeklyReportsStartOn: Not(IsNull()) },
+      order: { id: 'ASC' },
+    });
+  }
+
+  /**
+   * True when this call recorded the notice; false when one exists (a concurrent insert waits for
+   * the other transaction and then skips), so only one caller goes on to send the event.
+   */
+  async insertOverdueNotice(notice: WeeklyReportOverdueNoticeEntity): Promise<boolean> {
+    const inserted: unknown[] = await this.manager.query(
+      `INSERT INTO ${this.table(WeeklyReportOverdueNoticeEntity)}
+              (campaign_id, agency_id, week_date, due_at, detected_at, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [notice.campaignId, notice.agencyId, notice.weekDate, notice.dueAt, notice.detectedAt, notice.eventId],
+    );
+    return inserted.length > 0;
+  }
+
   async upsertDisciplineFigures(figures: DisciplineFiguresEntity): Promise<void> {
     await this.manager.upsert(DisciplineFiguresEntity, figures, ['campaignId', 'asOf']);
   }
@@ -218,7 +242,7 @@ export class RectificationStore {
     });
   }
 
-  private table(entity: typeof ProblemEntity): string {
+  private table(entity: typeof ProblemEntity | typeof WeeklyReportOverdueNoticeEntity): string {
     const metadata = this.manager.connection.getMetadata(entity);
     return `"${metadata.schema}"."${metadata.tableName}"`;
   }
