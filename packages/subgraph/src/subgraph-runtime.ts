@@ -47,6 +47,11 @@ export interface SubgraphDefinition<Ctx extends BaseContext> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   eventHandlers?(runtime: SubgraphRuntime): EventHandler[];
+  /**
+   * Its tables hold agency-scoped rows under row-level security (ADR 0006): each request then reads
+   * through one read-only transaction scoped to the caller. Others read straight from the pool.
+   */
+  rowSecurity?: boolean;
   /** Periodic background work, run every `intervalMs` (first run after one interval) until stop. */
   jobs?(runtime: SubgraphRuntime): { name: string; intervalMs: number; run(): Promise<void> }[];
   /**
@@ -184,7 +189,8 @@ export async function startSubgraph<Ctx extends BaseContext>(
           const header = request.headers[INTERNAL_TOKEN_HEADER];
           try {
             const principal = await verifyGatewayToken(Array.isArray(header) ? header[0] : header);
-            const reads = deps.scopedReads === false ? dataSource.manager : await openReads(principal);
+            const scoped = definition.rowSecurity === true && deps.scopedReads !== false;
+            const reads = scoped ? await openReads(principal) : dataSource.manager;
             return definition.createContext(principal, runtime, reads);
           } catch (error) {
             if (error instanceof AuthError) {

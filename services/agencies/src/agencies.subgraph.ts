@@ -23,6 +23,7 @@ export const agenciesTypeDefs = parse(readFileSync(join(__dirname, '..', 'schema
 /** Outside agencies and people: the directory, and each partner's inbox of coordination tasks. */
 export const agenciesSubgraph: SubgraphDefinition<AgenciesContext> = {
   name: 'agencies',
+  rowSecurity: true,
   typeDefs: agenciesTypeDefs,
   resolvers: agenciesResolvers,
   entities: [

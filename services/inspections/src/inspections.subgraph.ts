@@ -17,6 +17,7 @@ export const inspectionsTypeDefs = parse(readFileSync(join(__dirname, '..', 'sch
 /** 巡察: rounds and their findings. */
 export const inspectionsSubgraph: SubgraphDefinition<InspectionsContext> = {
   name: 'inspections',
+  rowSecurity: true,
   typeDefs: inspectionsTypeDefs,
   resolvers: inspectionsResolvers,
   entities: [InspectionRoundEntity, FindingEntity, FindingGrantEntity],

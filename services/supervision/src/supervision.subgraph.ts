@@ -23,6 +23,7 @@ export const supervisionTypeDefs = parse(readFileSync(join(__dirname, '..', 'sch
 /** 督办: supervised items of every category. */
 export const supervisionSubgraph: SubgraphDefinition<SupervisionContext> = {
   name: 'supervision',
+  rowSecurity: true,
   typeDefs: supervisionTypeDefs,
   resolvers: supervisionResolvers,
   entities: [SupervisionItemEntity, SupervisionItemUpdateEntity, DirectLineItemEntity],
