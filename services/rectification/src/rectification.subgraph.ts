@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@eco/subgraph';
 import { MeasureUpdateOrder1763790000011 } from './persistence/migrations/1763790000011-measure-update-order';
+import { FollowUpPlans1763790000012 } from './persistence/migrations/1763790000012-follow-up-plans';
+import { FollowUpPlanEntity } from './persistence/follow-up-plan.entity';
 import { noticeOverdueWeeklyReports } from './domain/weekly-report-overdue';
 import { openProblemFromFinding } from './events/open-problem-from-finding.handler';
 import { reopenProblemOnFalseRectification } from './events/reopen-problem-on-false-rectification.handler';
@@ -54,12 +56,14 @@ export function createRectificationSubgraph(
       WeeklyReportOverdueNoticeEntity,
       DisciplineFiguresEntity,
       AccountabilityRecordEntity,
+      FollowUpPlanEntity,
     ],
     migrations: [
       RectificationCore1763772000000,
       RectificationCloseoutReports1763780000001,
       RectificationOverdueNotices1763790000010,
       MeasureUpdateOrder1763790000011,
+      FollowUpPlans1763790000012,
     ],
     eventHandlers: () => [
       openProblemFromFinding,

@@ -21,6 +21,10 @@ export const RectificationErrorCode = {
   WeeklyReportWeekInvalid: 'WEEKLY_REPORT_WEEK_INVALID',
   /** The campaign has no weekly-report start date. */
   WeeklyReportsNotScheduled: 'WEEKLY_REPORTS_NOT_SCHEDULED',
+  /** A follow-up plan for a completed measure: it has nothing left to plan. */
+  FollowUpPlanNotNeeded: 'FOLLOW_UP_PLAN_NOT_NEEDED',
+  /** A follow-up plan before the campaign's report date is recorded: there is no report deadline yet. */
+  ReportDeadlineUnknown: 'REPORT_DEADLINE_UNKNOWN',
 } as const;
 
 export type RectificationErrorCode = (typeof RectificationErrorCode)[keyof typeof RectificationErrorCode];

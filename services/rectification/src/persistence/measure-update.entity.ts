@@ -11,7 +11,9 @@ export type MeasureUpdateKind =
   | 'SUBMITTED_FOR_VERIFICATION'
   | 'VERIFICATION_ACCEPTED'
   | 'VERIFICATION_RETURNED'
-  | 'REOPENED';
+  | 'REOPENED'
+  /** A follow-up plan recorded (the route in the note); a later one replaces it on the measure. */
+  | 'FOLLOW_UP_PLAN';
 
 export interface EvidenceRecord {
   name: string;

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AccountabilityRecordEntity } from './accountability-record.entity';
 import { CampaignEntity } from './campaign.entity';
 import { DisciplineFiguresEntity } from './discipline-figures.entity';
+import { FollowUpPlanEntity } from './follow-up-plan.entity';
 import { MeasureEntity } from './measure.entity';
 import { MeasureUpdateEntity } from './measure-update.entity';
 import { ProblemEntity } from './problem.entity';
@@ -240,6 +241,15 @@ export class RectificationStore {
       where: { problemId: In([...problemIds]) },
       order: { decidedOn: 'ASC', recordedAt: 'ASC' },
     });
+  }
+
+  followUpPlansByMeasureIds(measureIds: readonly string[]): Promise<FollowUpPlanEntity[]> {
+    return this.manager.find(FollowUpPlanEntity, { where: { measureId: In([...measureIds]) } });
+  }
+
+  /** Records a measure's follow-up plan, replacing the one it had. */
+  async saveFollowUpPlan(plan: FollowUpPlanEntity): Promise<void> {
+    await this.manager.upsert(FollowUpPlanEntity, plan, ['measureId']);
   }
 
   private table(entity: typeof ProblemEntity | typeof WeeklyReportOverdueNoticeEntity): string {

@@ -2,6 +2,7 @@ import type { Principal } from '@eco/auth';
 import type { BaseContext, SubgraphRuntime } from '@eco/subgraph';
 import { AccountabilityService } from '../domain/accountability.service';
 import { CampaignService } from '../domain/campaign.service';
+import { FollowUpPlanService } from '../domain/follow-up-plan.service';
 import { MeasureProgressService } from '../domain/measure-progress.service';
 import { RectificationReportService } from '../domain/rectification-report.service';
 import { RectificationService } from '../domain/rectification.service';
@@ -15,6 +16,7 @@ export interface RectificationContext extends BaseContext {
   loaders: RectificationLoaders;
   service: RectificationService;
   progress: MeasureProgressService;
+  followUpPlans: FollowUpPlanService;
   campaigns: CampaignService;
   weeklyReports: WeeklyReportService;
   reports: RectificationReportService;
@@ -32,6 +34,7 @@ export function createRectificationContext(
     loaders: createRectificationLoaders(store),
     service: new RectificationService(runtime, principal),
     progress: new MeasureProgressService(runtime, principal),
+    followUpPlans: new FollowUpPlanService(runtime, principal),
     campaigns: new CampaignService(runtime, principal),
     weeklyReports: new WeeklyReportService(runtime, principal),
     reports: new RectificationReportService(principal),

@@ -36,6 +36,10 @@ export function createRectificationLoaders(store: RectificationStore) {
       (ids) => store.accountabilityByProblemIds(ids),
       (r) => r.problemId,
     ),
+    followUpPlan: createEntityLoader(
+      (ids) => store.followUpPlansByMeasureIds(ids),
+      (p) => p.measureId,
+    ),
     updatesByMeasure: createGroupLoader(
       (ids) => store.updatesByMeasureIds(ids),
       (u) => u.measureId,

@@ -6,6 +6,7 @@ import { canSeeMeasure, canSeeProblem, partnerAgencyOf } from '../domain/access-
 import { displayNumberOf } from '../domain/rectification-report.service';
 import { countsTowardsCloseOut, deriveProblemStatus, isUnderPeriodicReview } from '../domain/problem-status';
 import type { CampaignEntity, LeadingGroupMemberRecord } from '../persistence/campaign.entity';
+import type { FollowUpPlanEntity } from '../persistence/follow-up-plan.entity';
 import type { MeasureEntity } from '../persistence/measure.entity';
 import type { MeasureUpdateEntity } from '../persistence/measure-update.entity';
 import type { ProblemEntity } from '../persistence/problem.entity';
@@ -85,6 +86,8 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
       asMutationResult(async () => ({ measure: await ctx.service.addMeasure(input) })),
     updateMeasureStatus: (_root, { input }: { input: unknown }, ctx) =>
       asMutationResult(async () => ({ measure: await ctx.progress.updateMeasureStatus(input) })),
+    recordFollowUpPlan: (_root, { input }: { input: unknown }, ctx) =>
+      asMutationResult(async () => ({ measure: await ctx.followUpPlans.recordFollowUpPlan(input) })),
     submitMeasureForVerification: (_root, { input }: { input: unknown }, ctx) =>
       asMutationResult(async () => ({ measure: await ctx.progress.submitMeasureForVerification(input) })),
     verifyMeasure: (_root, { input }: { input: unknown }, ctx) =>
@@ -150,6 +153,23 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
     timeline: (measure: MeasureEntity, _args, ctx) => ctx.loaders.updatesByMeasure.load(measure.id),
     countsTowardsCloseOut: (measure: MeasureEntity) => countsTowardsCloseOut(measure),
     underPeriodicReview: (measure: MeasureEntity) => isUnderPeriodicReview(measure),
+    followUpPlan: (measure: MeasureEntity, _args, ctx) => {
+      if (partnerAgencyOf(ctx.principal) !== undefined) throw forbidden('follow-up plan');
+      return ctx.loaders.followUpPlan.load(measure.id);
+    },
+    followUpPlanRequired: async (measure: MeasureEntity, _args, ctx) => {
+      if (partnerAgencyOf(ctx.principal) !== undefined) throw forbidden('follow-up plan');
+      const [problem, plan] = await Promise.all([
+        ctx.loaders.problem.load(measure.problemId),
+        ctx.loaders.followUpPlan.load(measure.id),
+      ]);
+      const campaign = problem?.campaignId ? await ctx.loaders.campaign.load(problem.campaignId) : null;
+      return ctx.followUpPlans.isRequired(measure, campaign ?? null, plan ?? null);
+    },
+  },
+
+  FollowUpPlan: {
+    recordedBy: (plan: FollowUpPlanEntity) => personRef(plan.recordedByPersonId),
   },
 
   ProblemCloseout: {

@@ -98,6 +98,10 @@ export const reportingTypes: GraphQLResolverMap<RectificationContext> = {
     deadlineLabel: (row: LedgerRow) => row.measure?.deadlineLabel ?? null,
     status: (row: LedgerRow) => row.measure?.status ?? null,
     verification: (row: LedgerRow) => row.measure?.verification ?? null,
+    followUpDueOn: async (row: LedgerRow, _args, ctx) => {
+      const plan = row.measure ? await ctx.loaders.followUpPlan.load(row.measure.id) : null;
+      return plan?.timetable.at(-1)?.dueOn ?? null;
+    },
   },
   ProgressNotice: {
     summary: (notice: ProgressNotice) => notice.summaryZh,
