@@ -75,6 +75,9 @@ describe('row-level security on agency-scoped tables', () => {
       'supervision.direct_line_items',
       'inspections.findings',
       'inspections.finding_grants',
+      'rectification.problems',
+      'rectification.measures',
+      'rectification.measure_updates',
     ]) {
       expect([table, await countAs(null, table)]).toEqual([table, 0]);
     }
@@ -88,6 +91,14 @@ describe('row-level security on agency-scoped tables', () => {
     expect(await countAs(agencyIdOf('zhuqiao'), 'inspections.findings')).toBe(1);
     expect(await countAs(agencyIdOf('caolu'), 'inspections.findings')).toBe(0);
     expect(await countAs('all', 'inspections.findings')).toBe(1);
+    // Seed 003: 祝桥镇 is named on problems 1-1 and 1-2; it sees all five of their measures (their
+    // status derives from all of them) but the timelines of its own four measures only.
+    expect(await countAs(agencyIdOf('zhuqiao'), 'rectification.problems')).toBe(2);
+    expect(await countAs(agencyIdOf('zhuqiao'), 'rectification.measures')).toBe(5);
+    expect(await countAs('all', 'rectification.problems')).toBe(4);
+    const ownTimelines = await countAs(agencyIdOf('zhuqiao'), 'rectification.measure_updates');
+    // Each assigned measure has a CREATED and an ASSIGNED_TO_AGENCIES entry.
+    expect(ownTimelines).toBe(8);
     await app.query('BEGIN');
     await app.query(`SELECT set_config('eco.row_scope', $1, true)`, [agencyIdOf('zhuqiao')]);
     const { rows } = await app.query('SELECT DISTINCT agency_id FROM agencies.coordination_tasks');

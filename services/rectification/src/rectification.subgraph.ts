@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@eco/subgraph';
+import { RectificationRowLevelSecurity1763790000013 } from './persistence/migrations/1763790000013-row-level-security';
 import { MeasureUpdateOrder1763790000011 } from './persistence/migrations/1763790000011-measure-update-order';
 import { FollowUpPlans1763790000012 } from './persistence/migrations/1763790000012-follow-up-plans';
 import { FollowUpPlanEntity } from './persistence/follow-up-plan.entity';
@@ -44,6 +45,7 @@ export function createRectificationSubgraph(
 ): SubgraphDefinition<RectificationContext> {
   return {
     name: 'rectification',
+    rowSecurity: true,
     typeDefs: rectificationTypeDefs,
     resolvers: rectificationResolvers,
     entities: [
@@ -64,6 +66,7 @@ export function createRectificationSubgraph(
       RectificationOverdueNotices1763790000010,
       MeasureUpdateOrder1763790000011,
       FollowUpPlans1763790000012,
+      RectificationRowLevelSecurity1763790000013,
     ],
     eventHandlers: () => [
       openProblemFromFinding,

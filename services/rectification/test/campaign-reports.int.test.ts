@@ -26,7 +26,7 @@ describe('campaign deadlines, ledger and progress notice', () => {
   async function loadSeed004(campaignId: string): Promise<void> {
     const problems = seed004Problems(`seed-004:${campaignId}`);
     const openedAt = shanghaiInstant(SEED_004_NOTICE.feedbackOn, '10:00');
-    await t.stack.subgraphs.rectification.runtime.dataSource.transaction(async (manager) => {
+    await t.stack.subgraphs.rectification.runtime.transaction('all', async (manager) => {
       const store = new RectificationStore(manager);
       await store.insertProblems(
         problems.map((p) => ({

@@ -187,9 +187,8 @@ describe('false rectification found on a site visit (虚假整改)', () => {
       confirmedAt: '2023-10-20T02:00:00.000Z',
     });
     const opened = await waitFor('the problem opened from the finding', async () => {
-      const rows: { id: string }[] = await t.stack.subgraphs.rectification.runtime.dataSource.query(
-        'SELECT id FROM rectification.problems WHERE source_finding_id = $1',
-        [findingId],
+      const rows: { id: string }[] = await t.stack.subgraphs.rectification.runtime.transaction('all', (m) =>
+        m.query('SELECT id FROM rectification.problems WHERE source_finding_id = $1', [findingId]),
       );
       return rows[0]?.id;
     });

@@ -97,14 +97,16 @@ describe('follow-up plans for measures unfinished at the report deadline', () =>
       () => new Date(at),
     );
   };
-  const requiredAt = async (measureId: string, at: string) => {
-    const store = new RectificationStore(t.stack.subgraphs.rectification.runtime.dataSource.manager);
-    const [measure] = await store.measuresByIds([measureId]);
-    const [problem] = await store.problemsByIds([measure!.problemId]);
-    const [campaign] = await store.campaignsByIds([problem!.campaignId!]);
-    const [plan] = await store.followUpPlansByMeasureIds([measureId]);
-    return serviceAt(at).isRequired(measure!, campaign!, plan ?? null);
-  };
+  const requiredAt = (measureId: string, at: string) =>
+    // Read as the office would (row-level security scope: every agency's rows).
+    t.stack.subgraphs.rectification.runtime.transaction('all', async (manager) => {
+      const store = new RectificationStore(manager);
+      const [measure] = await store.measuresByIds([measureId]);
+      const [problem] = await store.problemsByIds([measure!.problemId]);
+      const [campaign] = await store.campaignsByIds([problem!.campaignId!]);
+      const [plan] = await store.followUpPlansByMeasureIds([measureId]);
+      return serviceAt(at).isRequired(measure!, campaign!, plan ?? null);
+    });
 
   beforeAll(async () => {
     t = await startTestStack({ label: 'rectification-follow-up', demo: 'directory' });

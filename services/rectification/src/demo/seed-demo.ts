@@ -13,7 +13,8 @@ export async function seedRectificationDemo(runtime: SubgraphRuntime): Promise<b
   const campaign = SEED_003_CAMPAIGN;
   const office = demoPerson('demo-rectification-office');
   const actor = { personId: office.id, agencyId: office.agencyId, name: office.name };
-  const seeded = await runtime.dataSource.transaction(async (manager) => {
+  // Seeded as the system: every agency's rows (row-level security).
+  const seeded = await runtime.transaction('all', async (manager) => {
     const store = new RectificationStore(manager);
     if ((await store.campaignsByIds([campaign.id])).length > 0) return false;
     await store.insertCampaign({
@@ -72,6 +73,5 @@ export async function seedRectificationDemo(runtime: SubgraphRuntime): Promise<b
     }
     return true;
   });
-  runtime.afterCommit();
   return seeded;
 }

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
 import { measureAssignedV1, problemOpenedV1, recordEvent } from '@eco/events';
 import type { EventActor } from '@eco/events';
-import { parseInput } from '@eco/subgraph';
+import { parseInput, rowScopeOf } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import type { MeasureEntity } from '../persistence/measure.entity';
 import type { ProblemEntity } from '../persistence/problem.entity';
@@ -75,14 +75,12 @@ export class RectificationService {
     }
   }
 
-  private async inTransaction<T>(
+  private inTransaction<T>(
     work: (manager: EntityManager, store: RectificationStore) => Promise<T>,
   ): Promise<T> {
-    const result = await this.runtime.dataSource.transaction((manager) =>
+    return this.runtime.transaction(rowScopeOf(this.principal), (manager) =>
       work(manager, new RectificationStore(manager)),
     );
-    this.runtime.afterCommit();
-    return result;
   }
 
   async openProblem(rawInput: unknown): Promise<ProblemEntity> {

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
 import type { BaseContext, SubgraphRuntime } from '@eco/subgraph';
 import { AccountabilityService } from '../domain/accountability.service';
@@ -26,8 +27,9 @@ export interface RectificationContext extends BaseContext {
 export function createRectificationContext(
   principal: Principal,
   runtime: SubgraphRuntime,
+  reads: EntityManager,
 ): RectificationContext {
-  const store = new RectificationStore(runtime.dataSource.manager);
+  const store = new RectificationStore(reads);
   return {
     principal,
     store,
