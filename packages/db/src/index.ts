@@ -10,3 +10,5 @@ export { createTestDatabase, isPostgresReachable } from './test-database';
 export type { TestDatabase } from './test-database';
 export { APPLICATION_ROLE, applyRowScope, rowScopePolicy, SCOPED_AGENCY } from './row-scope';
 export type { RowScope } from './row-scope';
+export { disableAgencyRowSecurity, enableAgencyRowSecurity } from './row-security.migration-helpers';
+export type { AgencyRowPolicy } from './row-security.migration-helpers';

@@ -12,7 +12,8 @@ import {
 import { parseInput, rowScopeOf } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import { AgenciesStore } from '../persistence/agencies.store';
-import type { CoordinationTaskEntity } from '../persistence/coordination-task.entity';
+import type { CoordinationTaskEntity, CoordinationTaskStatus } from '../persistence/coordination-task.entity';
+import type { TaskUpdateEntity } from '../persistence/task-update.entity';
 import { canActOnTask } from './access-policy';
 import { agenciesError, AgenciesErrorCode } from './agencies.errors';
 
@@ -91,6 +92,39 @@ export class TaskService {
     };
   }
 
+  /**
+   * One partner action on a task, in the caller's transaction: the status moves (only from `from`, and
+   * only if nobody changed the task meanwhile) and the task's history gains the entry.
+   */
+  private async act(
+    store: AgenciesStore,
+    task: CoordinationTaskEntity,
+    action: {
+      from: CoordinationTaskStatus[];
+      changes: (at: Date) => Parameters<AgenciesStore['transitionTask']>[3];
+      kind: TaskUpdateEntity['kind'];
+      note: string | null;
+      evidence: TaskUpdateEntity['evidence'];
+    },
+  ): Promise<{ at: Date; updateId: string }> {
+    const at = new Date();
+    if (!(await store.transitionTask(task.id, task.version, action.from, action.changes(at)))) {
+      throw agenciesError(AgenciesErrorCode.TaskConflict, 'the task changed meanwhile; reload and retry');
+    }
+    const updateId = randomUUID();
+    await store.insertUpdate({
+      id: updateId,
+      taskId: task.id,
+      kind: action.kind,
+      note: action.note,
+      personId: this.principal.personId,
+      personName: this.principal.name,
+      evidence: action.evidence,
+      at,
+    });
+    return { at, updateId };
+  }
+
   /** 签收. A task is signed for once; the owning office's timeline shows who and when. */
   async acknowledge(rawInput: unknown): Promise<CoordinationTaskEntity> {
     const input = parseInput(acknowledgeSchema, rawInput, AgenciesErrorCode.InvalidInput);
@@ -102,23 +136,16 @@ export class TaskService {
           'this task has already been signed for',
         );
       }
-      const at = new Date();
-      const moved = await store.transitionTask(task.id, task.version, ['OPEN'], {
-        status: 'ACKNOWLEDGED',
-        acknowledgedAt: at,
-        acknowledgedBy: this.principal.personId,
-      });
-      if (!moved)
-        throw agenciesError(AgenciesErrorCode.TaskConflict, 'the task changed meanwhile; reload and retry');
-      await store.insertUpdate({
-        id: randomUUID(),
-        taskId: task.id,
+      const { at } = await this.act(store, task, {
+        from: ['OPEN'],
+        changes: (now) => ({
+          status: 'ACKNOWLEDGED',
+          acknowledgedAt: now,
+          acknowledgedBy: this.principal.personId,
+        }),
         kind: 'ACKNOWLEDGED',
         note: null,
-        personId: this.principal.personId,
-        personName: this.principal.name,
         evidence: [],
-        at,
       });
       await recordEvent(
         manager,
@@ -141,22 +168,12 @@ export class TaskService {
           'sign for the task (签收) before reporting progress',
         );
       }
-      const at = new Date();
-      const moved = await store.transitionTask(task.id, task.version, ['ACKNOWLEDGED', 'IN_PROGRESS'], {
-        status: 'IN_PROGRESS',
-      });
-      if (!moved)
-        throw agenciesError(AgenciesErrorCode.TaskConflict, 'the task changed meanwhile; reload and retry');
-      const updateId = randomUUID();
-      await store.insertUpdate({
-        id: updateId,
-        taskId: task.id,
+      const { at, updateId } = await this.act(store, task, {
+        from: ['ACKNOWLEDGED', 'IN_PROGRESS'],
+        changes: () => ({ status: 'IN_PROGRESS' }),
         kind: 'PROGRESS',
         note: input.note,
-        personId: this.principal.personId,
-        personName: this.principal.name,
         evidence: input.evidence,
-        at,
       });
       await recordEvent(
         manager,
@@ -191,22 +208,12 @@ export class TaskService {
           'completion has already been requested',
         );
       }
-      const at = new Date();
-      const moved = await store.transitionTask(task.id, task.version, ['ACKNOWLEDGED', 'IN_PROGRESS'], {
-        status: 'COMPLETION_REQUESTED',
-        completionRequestedAt: at,
-      });
-      if (!moved)
-        throw agenciesError(AgenciesErrorCode.TaskConflict, 'the task changed meanwhile; reload and retry');
-      await store.insertUpdate({
-        id: randomUUID(),
-        taskId: task.id,
+      const { at } = await this.act(store, task, {
+        from: ['ACKNOWLEDGED', 'IN_PROGRESS'],
+        changes: (now) => ({ status: 'COMPLETION_REQUESTED', completionRequestedAt: now }),
         kind: 'COMPLETION_REQUESTED',
         note: input.note,
-        personId: this.principal.personId,
-        personName: this.principal.name,
         evidence: input.evidence,
-        at,
       });
       await recordEvent(
         manager,

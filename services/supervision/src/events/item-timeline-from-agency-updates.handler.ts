@@ -6,35 +6,39 @@ import {
   taskCompletionRequestedV1,
   taskProgressReportedV1,
 } from '@eco/events';
+import type { PayloadOf } from '@eco/events';
+import type { SupervisionItemUpdateEntity } from '../persistence/supervision-item-update.entity';
 import { SupervisionStore } from '../persistence/supervision.store';
 
+/** The task reference every agency update carries. */
+type AgencyUpdate = PayloadOf<typeof taskAcknowledgedV1>;
+
+/**
+ * Appends an involved agency's update to its supervised item's timeline; updates about measures
+ * belong to rectification and are ignored here.
+ */
 async function appendUpdate(
   manager: EntityManager,
-  entry: {
-    itemId: string;
-    agencyId: string;
-    personId: string;
-    personName: string;
-    kind: 'AGENCY_ACKNOWLEDGED' | 'AGENCY_PROGRESS' | 'AGENCY_COMPLETION_REQUESTED';
-    note: string | null;
-    at: string;
-    eventId: string;
-  },
+  eventId: string,
+  update: Pick<AgencyUpdate, 'subjectKind' | 'subjectId' | 'agencyId' | 'personId' | 'personName'>,
+  entry: { kind: SupervisionItemUpdateEntity['kind']; note: string | null; at: string },
 ): Promise<void> {
+  if (update.subjectKind !== 'SUPERVISION_ITEM') return;
   const store = new SupervisionStore(manager);
-  const [item] = await store.itemsByIds([entry.itemId]);
-  if (!item) throw new Error(`supervision item ${entry.itemId} does not exist`);
-  if (!item.involvedAgencyIds.includes(entry.agencyId))
-    throw new Error(`agency ${entry.agencyId} is not involved in item ${item.id}`);
+  const [item] = await store.itemsByIds([update.subjectId]);
+  if (!item) throw new Error(`supervision item ${update.subjectId} does not exist`);
+  if (!item.involvedAgencyIds.includes(update.agencyId)) {
+    throw new Error(`agency ${update.agencyId} is not involved in item ${item.id}`);
+  }
   await store.insertUpdate({
     id: randomUUID(),
     itemId: item.id,
     kind: entry.kind,
     note: entry.note,
-    actorPersonId: entry.personId,
-    actorName: entry.personName,
-    actorAgencyId: entry.agencyId,
-    sourceEventId: entry.eventId,
+    actorPersonId: update.personId,
+    actorName: update.personName,
+    actorAgencyId: update.agencyId,
+    sourceEventId: eventId,
     at: new Date(entry.at),
   });
 }
@@ -43,58 +47,34 @@ async function appendUpdate(
 export const itemTimelineFromAcknowledgement = defineHandler({
   name: 'item-timeline-from-task-acknowledged',
   contract: taskAcknowledgedV1,
-  async handle(manager, event) {
-    const p = event.payload;
-    if (p.subjectKind !== 'SUPERVISION_ITEM') return;
-    await appendUpdate(manager, {
-      itemId: p.subjectId,
-      agencyId: p.agencyId,
-      personId: p.personId,
-      personName: p.personName,
+  handle: (manager, event) =>
+    appendUpdate(manager, event.id, event.payload, {
       kind: 'AGENCY_ACKNOWLEDGED',
       note: null,
-      at: p.acknowledgedAt,
-      eventId: event.id,
-    });
-  },
+      at: event.payload.acknowledgedAt,
+    }),
 });
 
 /** An involved agency reported progress on an item. */
 export const itemTimelineFromProgress = defineHandler({
   name: 'item-timeline-from-task-progress',
   contract: taskProgressReportedV1,
-  async handle(manager, event) {
-    const p = event.payload;
-    if (p.subjectKind !== 'SUPERVISION_ITEM') return;
-    await appendUpdate(manager, {
-      itemId: p.subjectId,
-      agencyId: p.agencyId,
-      personId: p.personId,
-      personName: p.personName,
+  handle: (manager, event) =>
+    appendUpdate(manager, event.id, event.payload, {
       kind: 'AGENCY_PROGRESS',
-      note: p.note,
-      at: p.reportedAt,
-      eventId: event.id,
-    });
-  },
+      note: event.payload.note,
+      at: event.payload.reportedAt,
+    }),
 });
 
 /** An involved agency reported its part of an item done. */
 export const itemTimelineFromCompletionRequest = defineHandler({
   name: 'item-timeline-from-task-completion-requested',
   contract: taskCompletionRequestedV1,
-  async handle(manager, event) {
-    const p = event.payload;
-    if (p.subjectKind !== 'SUPERVISION_ITEM') return;
-    await appendUpdate(manager, {
-      itemId: p.subjectId,
-      agencyId: p.agencyId,
-      personId: p.personId,
-      personName: p.personName,
+  handle: (manager, event) =>
+    appendUpdate(manager, event.id, event.payload, {
       kind: 'AGENCY_COMPLETION_REQUESTED',
-      note: p.note,
-      at: p.requestedAt,
-      eventId: event.id,
-    });
-  },
+      note: event.payload.note,
+      at: event.payload.requestedAt,
+    }),
 });

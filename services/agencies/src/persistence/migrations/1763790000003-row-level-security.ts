@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { migrationSchema, rowScopePolicy, SCOPED_AGENCY } from '@eco/db';
+import { disableAgencyRowSecurity, enableAgencyRowSecurity, migrationSchema, SCOPED_AGENCY } from '@eco/db';
+import type { AgencyRowPolicy } from '@eco/db';
 
 /**
  * Row-level security behind the application's checks: agency-scoped rows are visible only to a
@@ -9,7 +10,7 @@ import { migrationSchema, rowScopePolicy, SCOPED_AGENCY } from '@eco/db';
 export class AgenciesRowLevelSecurity1763790000003 implements MigrationInterface {
   name = 'AgenciesRowLevelSecurity1763790000003';
 
-  private policies(s: string): [table: string, condition: string][] {
+  private policies(s: string): AgencyRowPolicy[] {
     return [
       ['coordination_tasks', `agency_id = ${SCOPED_AGENCY}`],
       [
@@ -26,20 +27,11 @@ export class AgenciesRowLevelSecurity1763790000003 implements MigrationInterface
 
   async up(q: QueryRunner): Promise<void> {
     const s = migrationSchema(q);
-    for (const [table, condition] of this.policies(s)) {
-      await q.query(`ALTER TABLE ${s}.${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${s}.${table} FORCE ROW LEVEL SECURITY`);
-      const policy = rowScopePolicy(condition);
-      await q.query(`CREATE POLICY agency_rows ON ${s}.${table} USING (${policy}) WITH CHECK (${policy})`);
-    }
+    await enableAgencyRowSecurity(q, s, this.policies(s));
   }
 
   async down(q: QueryRunner): Promise<void> {
     const s = migrationSchema(q);
-    for (const [table] of this.policies(s)) {
-      await q.query(`DROP POLICY agency_rows ON ${s}.${table}`);
-      await q.query(`ALTER TABLE ${s}.${table} NO FORCE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${s}.${table} DISABLE ROW LEVEL SECURITY`);
-    }
+    await disableAgencyRowSecurity(q, s, this.policies(s));
   }
 }
