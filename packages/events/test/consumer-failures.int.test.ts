@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InProcessTransport } from '../src';
 import type { Delivery, EventTransport } from '../src';
-import { effectHandler, encode, logger, sleep, startHarness, thingContract, waitFor } from './harness';
+import { effectHandler, encode, logger, sleep, useHarness, thingContract, waitFor } from './harness';
 import type { Harness } from './harness';
 
 /**
@@ -13,15 +13,7 @@ import type { Harness } from './harness';
 describe('a consumer facing poison messages and failing handlers', () => {
   let h: Harness;
 
-  beforeAll(async () => {
-    h = await startHarness('events_failures');
-  }, 20_000);
-  afterEach(async () => {
-    await h?.cleanup();
-  }, 20_000);
-  afterAll(async () => {
-    await h?.stop();
-  }, 20_000);
+  useHarness('events_failures', (created) => (h = created));
 
   const deadLettered = (consumer: string, count: number) =>
     waitFor(`${count} dead letters of ${consumer}`, async () => {

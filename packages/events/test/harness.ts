@@ -364,3 +364,21 @@ export async function startHarness(label: string): Promise<Harness> {
     throw error;
   }
 }
+
+/**
+ * Gives a describe block a harness of its own: started once, cleaned after each test, stopped at
+ * the end. `assign` receives it (tests keep a `let h: Harness`).
+ */
+export function useHarness(label: string, assign: (harness: Harness) => void): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(label);
+    assign(harness);
+  }, 20_000);
+  afterEach(async () => {
+    await harness?.cleanup();
+  }, 20_000);
+  afterAll(async () => {
+    await harness?.stop();
+  }, 20_000);
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordEvent } from '../src';
 import type { EventEnvelope } from '../src';
-import { effectHandler, encode, producer, sleep, startHarness, thingContract, waitFor } from './harness';
+import { effectHandler, encode, producer, sleep, useHarness, thingContract, waitFor } from './harness';
 import type { Harness } from './harness';
 
 /**
@@ -12,15 +12,7 @@ import type { Harness } from './harness';
 describe('the outbox and an idempotent consumer', () => {
   let h: Harness;
 
-  beforeAll(async () => {
-    h = await startHarness('events_outbox');
-  }, 20_000);
-  afterEach(async () => {
-    await h?.cleanup();
-  }, 20_000);
-  afterAll(async () => {
-    await h?.stop();
-  }, 20_000);
+  useHarness('events_outbox', (created) => (h = created));
 
   it('publishes an event whose transaction commits, and the consumer applies it exactly once', async () => {
     const contract = thingContract('committed');

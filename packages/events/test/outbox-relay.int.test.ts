@@ -1,4 +1,4 @@
-import { TappedTransport, effectHandler, idsOf, startHarness, thingContract, waitFor } from './harness';
+import { TappedTransport, effectHandler, idsOf, useHarness, thingContract, waitFor } from './harness';
 import type { Harness } from './harness';
 
 /**
@@ -9,15 +9,7 @@ import type { Harness } from './harness';
 describe('the outbox relay', () => {
   let h: Harness;
 
-  beforeAll(async () => {
-    h = await startHarness('events_relay');
-  }, 20_000);
-  afterEach(async () => {
-    await h?.cleanup();
-  }, 20_000);
-  afterAll(async () => {
-    await h?.stop();
-  }, 20_000);
+  useHarness('events_relay', (created) => (h = created));
 
   it('keeps rows unpublished with the error while publishing fails, and publishes them on a later pass', async () => {
     const contract = thingContract('outage');

@@ -1,4 +1,4 @@
-import { TappedTransport, sleep, startHarness, thingContract, waitFor } from './harness';
+import { TappedTransport, sleep, useHarness, thingContract, waitFor } from './harness';
 import type { Harness } from './harness';
 
 /** A publish that waits until the test opens the gate: holds the relay inside one pass. */
@@ -28,15 +28,7 @@ class GatedTransport extends TappedTransport {
 describe('waking the outbox relay after a commit', () => {
   let h: Harness;
 
-  beforeAll(async () => {
-    h = await startHarness('events_wakeup');
-  }, 20_000);
-  afterEach(async () => {
-    await h?.cleanup();
-  }, 20_000);
-  afterAll(async () => {
-    await h?.stop();
-  }, 20_000);
+  useHarness('events_wakeup', (created) => (h = created));
 
   const published = (subject: string, count: number, timeoutMs: number) =>
     waitFor(

@@ -4,7 +4,7 @@ import { startTestStack } from '@eco/testing';
 import type { TestStack } from '@eco/testing';
 import { noticeOverdueWeeklyReports } from '../src/domain/weekly-report-overdue';
 import { WeeklyReportService } from '../src/domain/weekly-report.service';
-import { createCampaign, mutate, outboxEvents } from './support/rectification-fixtures';
+import { createCampaignOwingWeeklyReports, outboxEvents } from './support/rectification-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -37,29 +37,7 @@ describe('overdue weekly reports (周报逾期)', () => {
   beforeAll(async () => {
     t = await startTestStack({ label: 'rectification-overdue', demo: 'directory' });
     const office = await t.tokenFor('demo-rectification-office');
-    campaignId = await createCampaign(t, office, { weeklyReportsStartOn: '2023-09-13' });
-    const opened = await mutate<{ problem: { id: string } }>(
-      t,
-      office,
-      'openProblem',
-      'OpenProblemInput',
-      {
-        campaignId,
-        number: '1',
-        title: '建筑垃圾偷乱倒',
-        description: '建筑垃圾偷乱倒和“两非”点位时有发生。',
-        responsibleDepartmentId: sanitation,
-      },
-      'problem { id }',
-    );
-    await mutate(
-      t,
-      office,
-      'addMeasure',
-      'AddMeasureInput',
-      { problemId: opened.problem.id, text: '加强行业监管。', deadline: { kind: 'LONG_TERM' } },
-      'measure { id }',
-    );
+    campaignId = await createCampaignOwingWeeklyReports(t, office);
   });
 
   afterAll(async () => {

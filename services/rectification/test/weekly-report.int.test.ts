@@ -3,7 +3,7 @@ import { agencyIdOf, demoPerson } from '@eco/demo-data';
 import { startTestStack } from '@eco/testing';
 import type { TestStack } from '@eco/testing';
 import { WeeklyReportService } from '../src/domain/weekly-report.service';
-import { createCampaign, mutate, outboxEvents } from './support/rectification-fixtures';
+import { createCampaignOwingWeeklyReports, mutate, outboxEvents } from './support/rectification-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -67,29 +67,7 @@ describe('weekly progress reports (周报)', () => {
       t.tokenFor('demo-rectification-office'),
       t.tokenFor('demo-sanitation-clerk'),
     ]);
-    campaignId = await createCampaign(t, office, { weeklyReportsStartOn: '2023-09-13' });
-    const opened = await mutate<{ problem: { id: string } }>(
-      t,
-      office,
-      'openProblem',
-      'OpenProblemInput',
-      {
-        campaignId,
-        number: '1',
-        title: '建筑垃圾偷乱倒',
-        description: '建筑垃圾偷乱倒和“两非”点位时有发生。',
-        responsibleDepartmentId: sanitation,
-      },
-      'problem { id }',
-    );
-    await mutate(
-      t,
-      office,
-      'addMeasure',
-      'AddMeasureInput',
-      { problemId: opened.problem.id, text: '加强行业监管。', deadline: { kind: 'LONG_TERM' } },
-      'measure { id }',
-    );
+    campaignId = await createCampaignOwingWeeklyReports(t, office);
   });
 
   afterAll(async () => {

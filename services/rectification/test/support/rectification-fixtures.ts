@@ -1,3 +1,4 @@
+import { agencyIdOf } from '@eco/demo-data';
 import type { TestStack } from '@eco/testing';
 
 export interface MutationError {
@@ -62,4 +63,35 @@ export async function createCampaign(
   );
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.campaign.id;
+}
+
+/**
+ * A campaign whose weekly reports start Wednesday 2023-09-13, with one problem of 市容环卫处 and one
+ * long-term measure: the department owes a report every reporting week.
+ */
+export async function createCampaignOwingWeeklyReports(t: TestStack, officeToken: string): Promise<string> {
+  const campaignId = await createCampaign(t, officeToken, { weeklyReportsStartOn: '2023-09-13' });
+  const opened = await mutate<{ problem: { id: string } }>(
+    t,
+    officeToken,
+    'openProblem',
+    'OpenProblemInput',
+    {
+      campaignId,
+      number: '1',
+      title: '建筑垃圾偷乱倒',
+      description: '建筑垃圾偷乱倒和“两非”点位时有发生。',
+      responsibleDepartmentId: agencyIdOf('sanitation'),
+    },
+    'problem { id }',
+  );
+  await mutate(
+    t,
+    officeToken,
+    'addMeasure',
+    'AddMeasureInput',
+    { problemId: opened.problem.id, text: '加强行业监管。', deadline: { kind: 'LONG_TERM' } },
+    'measure { id }',
+  );
+  return campaignId;
 }
