@@ -16,6 +16,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly fieldErrors: FieldError[] = [],
+    /** For CONFLICT: the record's version now, so the caller can reload and retry. */
+    readonly currentVersion: number | null = null,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -24,7 +26,9 @@ export class DomainError extends Error {
 
 /** The GraphQL form of a DomainError: its code and message are shown to the caller as they are. */
 export function toGraphQLError(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, { extensions: { code: error.code, public: true } });
+  const extensions: Record<string, unknown> = { code: error.code, public: true };
+  if (error.currentVersion !== null) extensions.currentVersion = error.currentVersion;
+  return new GraphQLError(error.message, { extensions });
 }
 
 /** The `MutationError` GraphQL type: plain data (graphql-js treats a returned Error as a failure). */
@@ -32,6 +36,7 @@ export interface MutationErrorData {
   code: string;
   message: string;
   fieldErrors: FieldError[];
+  currentVersion: number | null;
 }
 
 /** Shape of every mutation result: `{ ok, error }` plus the mutation's own fields. */
@@ -48,6 +53,7 @@ export async function asMutationResult<T extends object>(run: () => Promise<T>):
         code: error.code,
         message: error.message,
         fieldErrors: error.fieldErrors,
+        currentVersion: error.currentVersion,
       };
       return { ok: false, error: data } as MutationResult<T>;
     }

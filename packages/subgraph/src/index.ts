@@ -15,3 +15,4 @@ export { isId, requireId } from './id';
 export { parseSubgraphConfig, runSubgraphMain } from './subgraph-main';
 export type { SubgraphConfig } from './subgraph-main';
 export { rowScopeOf } from './row-scope-of';
+export { CONFLICT, updateAtVersion } from './versioned-update';

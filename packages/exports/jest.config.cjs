@@ -1,0 +1,1 @@
+module.exports = require('@eco/tooling/jest.preset.cjs')(__dirname);

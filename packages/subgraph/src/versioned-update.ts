@@ -1,0 +1,43 @@
+import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
+
+import { DomainError } from './domain-error';
+
+/** The code every subgraph answers when an edit names a version that is no longer current. */
+export const CONFLICT = 'CONFLICT';
+
+/**
+ * Edits one record only if it is still at `expectedVersion`, and bumps its version, in a single
+ * conditional UPDATE. TypeORM's @VersionColumn does not guard save()/update(), so this is the one
+ * way edits of existing records are written. A stale version raises CONFLICT with the current
+ * version; a missing record raises `notFoundCode`. Without an expected version the edit applies to
+ * whatever version is current (callers that have one must pass it).
+ */
+export async function updateAtVersion<E extends ObjectLiteral & { id: string; version: number }>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  id: string,
+  expectedVersion: number | null | undefined,
+  changes: QueryDeepPartialEntity<E>,
+  notFoundCode: string,
+): Promise<E> {
+  const query = manager
+    .createQueryBuilder()
+    .update(entity)
+    .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<E>)
+    .where('id = :id', { id });
+  if (expectedVersion !== null && expectedVersion !== undefined) {
+    query.andWhere('version = :expectedVersion', { expectedVersion });
+  }
+  const result = await query.execute();
+  const repository = manager.getRepository(entity);
+  // Read back through the repository so column transformers apply as on any other read.
+  const current = await repository.findOne({ where: { id } as never });
+  if (!current) throw new DomainError(notFoundCode, 'no such record');
+  if (result.affected) return current;
+  throw new DomainError(
+    CONFLICT,
+    `the record is at version ${current.version}, not ${expectedVersion}; reload it and retry`,
+    [],
+    current.version,
+  );
+}
