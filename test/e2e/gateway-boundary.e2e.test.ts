@@ -166,7 +166,9 @@ describe('the gateway boundary', () => {
   });
 
   it('an unexpected failure reaches the caller as a code and a message, with no internals', async () => {
-    await t.stack.subgraphs.supervision.runtime.dataSource.destroy();
+    const supervision = t.stack.subgraphs.supervision;
+    for (const pool of new Set([supervision.readDataSource, supervision.runtime.dataSource]))
+      await pool.destroy();
     const response = await t.gql(await t.tokenFor('xue-jialiang'), '{ supervisionItems { id } }');
     expect(response.errors?.[0]).toEqual(
       expect.objectContaining({ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),

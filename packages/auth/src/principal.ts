@@ -12,6 +12,7 @@ export const ROLES = [
   'UNIT_LIAISON', // 局属单位联络员
   'PARTNER_USER', // 街镇、执法局等外部单位用户
   'DISCIPLINE_READONLY', // 纪检监察 (只读)
+  'SYSTEM_OPERATOR', // 信息化运维: the system's plumbing (dead letters), never the records themselves
 ] as const;
 
 export type Role = (typeof ROLES)[number];

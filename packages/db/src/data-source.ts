@@ -6,6 +6,10 @@ import { CountingLogger } from './query-counter';
 import { DeadLetter, InboxEntry, OutboxMessage } from './messaging.entities';
 import { CreateMessagingTables1763769600000 } from './messaging-tables.migration';
 import { CreateApplicationRole1763769600001 } from './application-role.migration';
+import { CreateIdempotencyKeys1795300000000 } from './idempotency-keys.migration';
+import { OutboxNotifyAndReconcile1795300000001 } from './outbox-notify.migration';
+import { CreateAuditTrail1795300000002 } from './audit-trail.migration';
+import { CreateOperatorActions1795300000003 } from './operator-actions.migration';
 import { APPLICATION_ROLE } from './row-scope';
 
 export interface ServiceDataSourceOptions {
@@ -27,7 +31,7 @@ export interface ServiceDataSourceOptions {
 
 /**
  * A TypeORM data source on the service's own schema. Migrations only (`synchronize` is never on);
- * the outbox, inbox and dead-letter tables come with every service.
+ * the outbox, inbox, dead-letter, idempotency-key and audit tables come with every service.
  */
 export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
   const { logger } = options;
@@ -39,6 +43,10 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrations: [
       CreateMessagingTables1763769600000,
       CreateApplicationRole1763769600001,
+      CreateIdempotencyKeys1795300000000,
+      OutboxNotifyAndReconcile1795300000001,
+      CreateAuditTrail1795300000002,
+      CreateOperatorActions1795300000003,
       ...options.migrations,
     ],
     migrationsTableName: 'migrations',
@@ -51,6 +59,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     ),
     extra: {
       max: options.poolSize ?? 10,
+      // An exhausted pool answers with an error rather than leaving the caller waiting for ever.
+      connectionTimeoutMillis: 15_000,
       application_name: `eco-${options.schema}`,
       ...(options.asApplicationRole === false ? {} : { options: `-c role=${APPLICATION_ROLE}` }),
     },

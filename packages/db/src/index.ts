@@ -12,3 +12,9 @@ export { APPLICATION_ROLE, applyRowScope, rowScopePolicy, SCOPED_AGENCY } from '
 export type { RowScope } from './row-scope';
 export { disableAgencyRowSecurity, enableAgencyRowSecurity } from './row-security.migration-helpers';
 export type { AgencyRowPolicy } from './row-security.migration-helpers';
+export { applyActor, personActor, systemActor } from './actor';
+export { attachAuditTrail, detachAuditTrail, AUDIT_TRIGGER } from './audit-trail.migration-helpers';
+export type { AuditedTable } from './audit-trail.migration-helpers';
+export { verifyAuditTrail } from './audit-verifier';
+export type { AuditFinding, AuditVerification } from './audit-verifier';
+export { outboxChannel } from './outbox-notify.migration';

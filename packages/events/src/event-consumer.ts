@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyRowScope } from '@eco/db';
+import { applyActor, applyRowScope, systemActor } from '@eco/db';
 import type { Logger } from '@eco/logging';
 import type { EventContract, PayloadOf } from './contract';
 import { envelopeSchema } from './envelope';
@@ -32,6 +32,13 @@ export interface EventConsumerOptions {
 
 export type Outcome = 'applied' | 'duplicate' | 'retry' | 'dead-lettered';
 
+export interface ReconcileTally {
+  /** Published events this consumer had no record of. */
+  examined: number;
+  applied: number;
+  failed: number;
+}
+
 const decoder = new TextDecoder();
 
 /**
@@ -42,6 +49,7 @@ const decoder = new TextDecoder();
 export class EventConsumer {
   private readonly handlers: EventHandler[] = [];
   private readonly subscriptions: Subscription[] = [];
+  private readonly reconcileAttempts = new Map<string, number>();
   private readonly schema: string;
 
   constructor(private readonly options: EventConsumerOptions) {
@@ -87,6 +95,67 @@ export class EventConsumer {
       );
     }
     return outcome;
+  }
+
+  /**
+   * Applies, straight from the producer's outbox, every event that was published at least `graceMs`
+   * ago (and within `horizonMs`) but that a handler here has neither applied nor dead-lettered: a
+   * message the transport acknowledged and then lost, or a consumer that missed it. Postgres is the
+   * system of record, so nothing acknowledged depends on the broker keeping it. The inbox makes a
+   * late transport delivery of the same event a duplicate. Producers share this database (each in
+   * its own schema), and a contract's subject starts with its producer's name.
+   */
+  async reconcile(options: { graceMs: number; horizonMs: number; limit?: number }): Promise<ReconcileTally> {
+    const tally: ReconcileTally = { examined: 0, applied: 0, failed: 0 };
+    for (const handler of this.handlers) {
+      const producer = handler.contract.subject.split('.')[0]!;
+      const consumer = this.consumerName(handler);
+      let missing: { envelope: unknown }[];
+      try {
+        missing = await this.options.dataSource.query(
+          `SELECT o.envelope FROM "${producer}".outbox o
+          WHERE o.subject = $1
+            AND o.published_at < now() - ($2 || ' milliseconds')::interval
+            AND o.published_at > now() - ($3 || ' milliseconds')::interval
+            AND NOT EXISTS (SELECT 1 FROM "${this.schema}".inbox i
+                             WHERE i.consumer = $4 AND i.event_id = o.event_id)
+            AND NOT EXISTS (SELECT 1 FROM "${this.schema}".dead_letters d
+                             WHERE d.consumer = $4 AND d.event_id = o.event_id)
+          ORDER BY o.position LIMIT $5`,
+          [
+            handler.contract.subject,
+            String(options.graceMs),
+            String(options.horizonMs),
+            consumer,
+            options.limit ?? 500,
+          ],
+        );
+      } catch (error) {
+        // A producer not deployed in this database (a service's own tests) has nothing to reconcile.
+        const code = (error as { driverError?: { code?: string } }).driverError?.code;
+        if (code === '3F000' || code === '42P01') continue;
+        throw error;
+      }
+      for (const { envelope } of missing) {
+        tally.examined += 1;
+        // Counted across passes, so an event that keeps failing is dead-lettered as a delivery would be.
+        const attemptKey = `${consumer}/${(envelope as { id?: string }).id}`;
+        const attempt = (this.reconcileAttempts.get(attemptKey) ?? 0) + 1;
+        this.reconcileAttempts.set(attemptKey, attempt);
+        const outcome = await this.process(
+          handler,
+          new TextEncoder().encode(JSON.stringify(envelope)),
+          attempt,
+        );
+        if (outcome !== 'retry') this.reconcileAttempts.delete(attemptKey);
+        if (outcome === 'applied') tally.applied += 1;
+        if (outcome === 'retry' || outcome === 'dead-lettered') tally.failed += 1;
+      }
+    }
+    if (tally.applied > 0) {
+      this.options.logger.warn(tally, 'reconciler applied events the transport never delivered');
+    }
+    return tally;
   }
 
   private async onDelivery(handler: EventHandler, delivery: Delivery): Promise<void> {
@@ -139,6 +208,7 @@ export class EventConsumer {
         if (inserted.length === 0) return false;
         // Handlers act for the system: every agency's rows are theirs to write.
         await applyRowScope(manager, 'all');
+        await applyActor(manager, systemActor(consumer));
         await handler.handle(manager, event);
         return true;
       });

@@ -10,4 +10,4 @@ export { JetStreamTransport, streamNameFor } from './jetstream-transport';
 export { InProcessTransport } from './in-process-transport';
 export { OutboxRelay } from './outbox-relay';
 export { EventConsumer, defineHandler } from './event-consumer';
-export type { EventHandler, Outcome } from './event-consumer';
+export type { EventHandler, Outcome, ReconcileTally } from './event-consumer';

@@ -194,6 +194,7 @@ export interface Harness {
     transport?: EventTransport;
     batchSize?: number;
     pollIntervalMs?: number;
+    listen?: boolean;
   }): OutboxRelay;
   record(contract: ThingContract, payloads: { seq: number; note: string }[]): Promise<EventEnvelope[]>;
   rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -293,6 +294,7 @@ export async function startHarness(label: string): Promise<Harness> {
           logger,
           batchSize: options.batchSize,
           pollIntervalMs: options.pollIntervalMs ?? 100,
+          listen: options.listen ?? false,
         });
         pending.push(() => relay.stop());
         return relay;

@@ -1,4 +1,5 @@
-import { TappedTransport, sleep, useHarness, thingContract, waitFor } from './harness';
+import { recordEvent } from '../src';
+import { TappedTransport, producer, sleep, useHarness, thingContract, waitFor } from './harness';
 import type { Harness } from './harness';
 
 /** A publish that waits until the test opens the gate: holds the relay inside one pass. */
@@ -73,5 +74,22 @@ describe('waking the outbox relay after a commit', () => {
     gated.release();
 
     await published(contract.subject, 2, 2_000);
+  });
+
+  // Replicas: a commit made through another replica's connection (no in-process nudge reaches this
+  // relay) is announced by the outbox trigger's NOTIFY, which the relay LISTENs for.
+  it('publishes at once an event committed by another replica, woken by NOTIFY', async () => {
+    const contract = thingContract('notify');
+    const relay = h.relay({ pollIntervalMs: 10_000, listen: true });
+    relay.start();
+    await sleep(500); // the first pass finds nothing, and the LISTEN connection is up
+
+    const otherReplica = await h.openDataSource();
+    const committedAt = Date.now();
+    await otherReplica.transaction((manager) =>
+      recordEvent(manager, contract, { seq: 1, note: 'from replica B' }, producer),
+    );
+    await published(contract.subject, 1, 2_000);
+    expect(Date.now() - committedAt).toBeLessThan(2_000);
   });
 });

@@ -112,6 +112,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         poolSize,
         relayPollIntervalMs: options.relayPollIntervalMs,
         scopedReads: !embedded,
+        notifications: !embedded,
       });
       cleanups.push(() => subgraphs[name].stop());
     }

@@ -15,4 +15,6 @@ export { isId, requireId } from './id';
 export { parseSubgraphConfig, runSubgraphMain } from './subgraph-main';
 export type { SubgraphConfig } from './subgraph-main';
 export { rowScopeOf } from './row-scope-of';
-export { CONFLICT, updateAtVersion } from './versioned-update';
+export { claimVersion, CONFLICT, updateAtVersion } from './versioned-update';
+export { operationsTypeDefs, withOperations } from './operations-schema';
+export { canonicalJson } from './idempotency';

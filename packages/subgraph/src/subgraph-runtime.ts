@@ -9,14 +9,20 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuthError, createInternalTokenVerifier, INTERNAL_TOKEN_HEADER } from '@eco/auth';
 import type { Principal } from '@eco/auth';
 import {
+  applyActor,
   applyRowScope,
   createServiceDataSource,
+  personActor,
+  systemActor,
   openServiceDatabase,
   QueryCounter,
   withQueryCounter,
 } from '@eco/db';
 import type { RowScope } from '@eco/db';
 import { rowScopeOf } from './row-scope-of';
+import { guardMutations, mutationScope } from './mutation-guard';
+import { operationsResolvers } from './operations-resolvers';
+import { withOperations } from './operations-schema';
 import { EventConsumer, OutboxRelay } from '@eco/events';
 import type { EventHandler, EventTransport } from '@eco/events';
 import { createErrorMasker, startGraphQLHttpServer } from '@eco/http';
@@ -53,7 +59,7 @@ export interface SubgraphDefinition<Ctx extends BaseContext> {
    */
   rowSecurity?: boolean;
   /** Periodic background work, run every `intervalMs` (first run after one interval) until stop. */
-  jobs?(runtime: SubgraphRuntime): { name: string; intervalMs: number; run(): Promise<void> }[];
+  jobs?(runtime: SubgraphRuntime): Job[];
   /**
    * Per request: loaders and domain services bound to the caller. `reads` runs in one read-only
    * transaction scoped to the caller's rows, so row-level security backs up every read.
@@ -68,9 +74,19 @@ export interface SubgraphDeps {
   logger: Logger;
   port?: number;
   host?: string;
+  /** Connections for writes, events and jobs. */
   poolSize?: number;
+  /** Connections for the per-request read transactions (a pool of their own: see below). */
+  readPoolSize?: number;
   /** Relay fallback poll interval. */
   relayPollIntervalMs?: number;
+  /**
+   * LISTEN/NOTIFY wake-ups of the relay (default true). Off for embedded PGlite: its one session
+   * serves every connection.
+   */
+  notifications?: boolean;
+  /** The reconciler: how often, and how long after publication an unrecorded event counts as lost. */
+  reconcile?: { intervalMs?: number; graceMs?: number; horizonMs?: number };
   /**
    * Read each request in one read-only transaction scoped to the caller (default true). Off for
    * embedded PGlite: it has one session, so a request's open transaction would block the other
@@ -85,6 +101,8 @@ export interface RunningSubgraph {
   runtime: SubgraphRuntime;
   relay: OutboxRelay;
   consumer: EventConsumer;
+  /** The pool of the per-request read transactions (the runtime's own data source when there are none). */
+  readDataSource: DataSource;
   /** SQL statements issued while serving GraphQL requests (background work excluded). */
   readonly statementsServed: number;
   /** Outbox rows not yet published. */
@@ -120,14 +138,35 @@ export async function startSubgraph<Ctx extends BaseContext>(
     transport: deps.transport,
     logger,
     pollIntervalMs: deps.relayPollIntervalMs ?? 500,
+    listen: deps.notifications !== false,
   });
   const runtime: SubgraphRuntime = {
     dataSource,
     logger,
     afterCommit: () => relay.nudge(),
     async transaction(scope, work) {
+      const mutation = mutationScope.getStore();
+      const actor = mutation
+        ? personActor(mutation.principal.personId, mutation.principal.agencyId)
+        : systemActor(definition.name);
+      const ambient = mutation?.runner;
+      if (ambient) {
+        // A keyed mutation: join its transaction through a savepoint; the guard commits.
+        await ambient.startTransaction();
+        try {
+          await applyRowScope(ambient.manager, scope);
+          await applyActor(ambient.manager, actor);
+          const result = await work(ambient.manager);
+          await ambient.commitTransaction();
+          return result;
+        } catch (error) {
+          await ambient.rollbackTransaction();
+          throw error;
+        }
+      }
       const result = await dataSource.transaction(async (manager) => {
         await applyRowScope(manager, scope);
+        await applyActor(manager, actor);
         return work(manager);
       });
       relay.nudge();
@@ -145,8 +184,21 @@ export async function startSubgraph<Ctx extends BaseContext>(
   await consumer.start();
 
   const verifyGatewayToken = createInternalTokenVerifier(deps.internalTokenSecret);
+  const operations = operationsResolvers(definition.name, { dataSource, consumer, runtime });
+  const { Mutation: ownMutations, Query: ownQueries, ...otherResolvers } = definition.resolvers;
+  const mutations = { ...ownMutations, ...operations.Mutation };
+  const resolvers = {
+    ...otherResolvers,
+    Query: { ...ownQueries, ...operations.Query },
+    Mutation: guardMutations(mutations as never, {
+      dataSource,
+      schema: definition.name,
+      afterCommit: () => relay.nudge(),
+    }),
+  } as GraphQLResolverMap<Ctx>;
+  const typeDefs = withOperations(definition.typeDefs, definition.name);
   const apollo = new ApolloServer<Ctx>({
-    schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
+    schema: buildSubgraphSchema([{ typeDefs, resolvers }]),
     formatError: createErrorMasker(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -155,10 +207,27 @@ export async function startSubgraph<Ctx extends BaseContext>(
   });
   await apollo.start();
 
-  /** Per request: the read transaction opened by the context, closed when the response is sent. */
+  /**
+   * Per request: the read transaction opened by the context, closed when the response is sent. It
+   * comes from a pool of its own: a request takes its read connection first and a write connection
+   * after, never the reverse, so requests cannot deadlock holding reads while waiting for writes
+   * (with one pool, as many concurrent mutations as connections would).
+   */
+  const scopedReads = definition.rowSecurity === true && deps.scopedReads !== false;
+  const readSource = scopedReads
+    ? createServiceDataSource({
+        url: deps.databaseUrl,
+        schema: definition.name,
+        entities: definition.entities,
+        migrations: [],
+        poolSize: deps.readPoolSize ?? deps.poolSize ?? 10,
+        logger,
+      })
+    : dataSource;
+  if (scopedReads) await readSource.initialize();
   const requestReads = new AsyncLocalStorage<{ runner?: QueryRunner }>();
   const openReads = async (principal: Principal): Promise<EntityManager> => {
-    const runner = dataSource.createQueryRunner();
+    const runner = readSource.createQueryRunner();
     const slot = requestReads.getStore();
     if (slot) slot.runner = runner;
     await runner.connect();
@@ -189,8 +258,7 @@ export async function startSubgraph<Ctx extends BaseContext>(
           const header = request.headers[INTERNAL_TOKEN_HEADER];
           try {
             const principal = await verifyGatewayToken(Array.isArray(header) ? header[0] : header);
-            const scoped = definition.rowSecurity === true && deps.scopedReads !== false;
-            const reads = scoped ? await openReads(principal) : dataSource.manager;
+            const reads = scopedReads ? await openReads(principal) : dataSource.manager;
             return definition.createContext(principal, runtime, reads);
           } catch (error) {
             if (error instanceof AuthError) {
@@ -222,12 +290,17 @@ export async function startSubgraph<Ctx extends BaseContext>(
   } catch (error) {
     await consumer.stop();
     await apollo.stop();
+    if (scopedReads) await readSource.destroy();
     await dataSource.destroy();
     throw error;
   }
 
   // Each job runs on its own interval, never overlapping itself; a failure is logged, the next run retries.
-  const timers = (definition.jobs?.(runtime) ?? []).map((job) => {
+  const jobs = [
+    ...platformJobs(definition.name, dataSource, consumer, deps),
+    ...(definition.jobs?.(runtime) ?? []),
+  ];
+  const timers = jobs.map((job) => {
     let running = false;
     const timer = setInterval(() => {
       if (running) return;
@@ -249,6 +322,7 @@ export async function startSubgraph<Ctx extends BaseContext>(
     runtime,
     relay,
     consumer,
+    readDataSource: readSource,
     get statementsServed() {
       return statementsServed;
     },
@@ -265,7 +339,42 @@ export async function startSubgraph<Ctx extends BaseContext>(
       await apollo.stop();
       await consumer.stop();
       await relay.stop();
+      if (scopedReads) await readSource.destroy();
       await dataSource.destroy();
     },
   };
+}
+
+interface Job {
+  name: string;
+  intervalMs: number;
+  run(): Promise<void>;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Jobs every subgraph runs: the event reconciler, and the purge of expired idempotency keys. */
+function platformJobs(
+  service: string,
+  dataSource: DataSource,
+  consumer: EventConsumer,
+  deps: SubgraphDeps,
+): Job[] {
+  const { intervalMs = 30_000, graceMs = 60_000, horizonMs = 7 * DAY_MS } = deps.reconcile ?? {};
+  return [
+    {
+      name: 'reconcile-events',
+      intervalMs,
+      run: async () => void (await consumer.reconcile({ graceMs, horizonMs })),
+    },
+    {
+      name: 'purge-idempotency-keys',
+      intervalMs: 3_600_000,
+      // Keys are kept a week: far longer than any client retries a request.
+      run: async () =>
+        void (await dataSource.query(
+          `DELETE FROM "${service}".idempotency_keys WHERE created_at < now() - interval '7 days'`,
+        )),
+    },
+  ];
 }

@@ -41,3 +41,38 @@ export async function updateAtVersion<E extends ObjectLiteral & { id: string; ve
     current.version,
   );
 }
+
+/**
+ * Claims a record for an edit at the version the caller last read: bumps its version if it is
+ * still `expectedVersion` (or whatever it is, when none is given) and holds its row lock until the
+ * transaction ends. Call it first in the edit's transaction; the edit's own writes follow. Raises
+ * CONFLICT with the current version, or `notFoundCode`.
+ */
+export async function claimVersion<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  id: string,
+  expectedVersion: number | null | undefined,
+  notFoundCode: string,
+): Promise<number> {
+  const table = manager
+    .getRepository(entity)
+    .metadata.tablePath.split('.')
+    .map((part) => `"${part}"`)
+    .join('.');
+  const [claimed]: [{ version: number }[], number] = await manager.query(
+    `UPDATE ${table} SET version = version + 1 WHERE id = $1 AND ($2::int IS NULL OR version = $2) RETURNING version`,
+    [id, expectedVersion ?? null],
+  );
+  if (claimed[0]) return claimed[0].version;
+  const [current] = (await manager.query(`SELECT version FROM ${table} WHERE id = $1`, [id])) as {
+    version: number;
+  }[];
+  if (!current) throw new DomainError(notFoundCode, 'no such record');
+  throw new DomainError(
+    CONFLICT,
+    `the record is at version ${current.version}, not ${expectedVersion}; reload it and retry`,
+    [],
+    current.version,
+  );
+}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@eco/subgraph';
 import { AgenciesRowLevelSecurity1763790000003 } from './persistence/migrations/1763790000003-row-level-security';
+import { AgenciesAuditTrail1795400000000 } from './persistence/migrations/1795400000000-audit-trail';
 import { openTasksForMeasure, openTasksForSupervisionItem } from './events/open-coordination-tasks.handler';
 import { AgencyEntity } from './persistence/agency.entity';
 import { CoordinationTaskEntity } from './persistence/coordination-task.entity';
@@ -40,6 +41,7 @@ export const agenciesSubgraph: SubgraphDefinition<AgenciesContext> = {
     TaskSlaAndMemberships1763790000000,
     DirectLineRequests1763790000001,
     AgenciesRowLevelSecurity1763790000003,
+    AgenciesAuditTrail1795400000000,
   ],
   eventHandlers: () => [openTasksForMeasure, openTasksForSupervisionItem, recordDirectLineReply],
   createContext: createAgenciesContext,

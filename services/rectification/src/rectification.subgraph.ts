@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@eco/subgraph';
 import { RectificationRowLevelSecurity1763790000013 } from './persistence/migrations/1763790000013-row-level-security';
+import { RectificationAuditTrail1795400000000 } from './persistence/migrations/1795400000000-audit-trail';
+import { RectificationRecordVersions1795390000000 } from './persistence/migrations/1795390000000-record-versions';
 import { MeasureUpdateOrder1763790000011 } from './persistence/migrations/1763790000011-measure-update-order';
 import { FollowUpPlans1763790000012 } from './persistence/migrations/1763790000012-follow-up-plans';
 import { FollowUpPlanEntity } from './persistence/follow-up-plan.entity';
@@ -67,6 +69,8 @@ export function createRectificationSubgraph(
       MeasureUpdateOrder1763790000011,
       FollowUpPlans1763790000012,
       RectificationRowLevelSecurity1763790000013,
+      RectificationRecordVersions1795390000000,
+      RectificationAuditTrail1795400000000,
     ],
     eventHandlers: () => [
       openProblemFromFinding,

@@ -4,7 +4,7 @@ import { AgenciesStore } from '../persistence/agencies.store';
 
 /** Loads the seed organisations and demo people; rows already present are left as they are. */
 export async function seedDirectory(runtime: SubgraphRuntime): Promise<void> {
-  await runtime.dataSource.transaction(async (manager) => {
+  await runtime.transaction('all', async (manager) => {
     const store = new AgenciesStore(manager);
     // Parents first, so the foreign key holds.
     const ordered = [...DEMO_AGENCIES].sort(

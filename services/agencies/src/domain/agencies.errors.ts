@@ -7,7 +7,6 @@ export const AgenciesErrorCode = {
   TaskAlreadyAcknowledged: 'TASK_ALREADY_ACKNOWLEDGED',
   TaskNotAcknowledged: 'TASK_NOT_ACKNOWLEDGED',
   TaskCompletionAlreadyRequested: 'TASK_COMPLETION_ALREADY_REQUESTED',
-  TaskConflict: 'TASK_CONFLICT',
   InvalidInput: 'AGENCIES_INVALID_INPUT',
 } as const;
 

@@ -9,7 +9,7 @@ import {
   taskCompletionRequestedV1,
   taskProgressReportedV1,
 } from '@eco/events';
-import { parseInput, rowScopeOf } from '@eco/subgraph';
+import { CONFLICT, DomainError, parseInput, rowScopeOf } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import { AgenciesStore } from '../persistence/agencies.store';
 import type { CoordinationTaskEntity, CoordinationTaskStatus } from '../persistence/coordination-task.entity';
@@ -19,7 +19,10 @@ import { agenciesError, AgenciesErrorCode } from './agencies.errors';
 
 const PRODUCER = 'agencies';
 
-const acknowledgeSchema = z.object({ taskId: z.string().uuid('must be an id') });
+/** The version the caller last saw; a stale one is refused with CONFLICT and the current version. */
+const expectedVersion = z.number().int().min(1).max(2_147_483_647).nullish();
+
+const acknowledgeSchema = z.object({ taskId: z.string().uuid('must be an id'), expectedVersion });
 const evidenceListSchema = z
   .array(
     z.object({
@@ -35,12 +38,14 @@ const evidenceListSchema = z
 
 const reportProgressSchema = z.object({
   taskId: z.string().uuid('must be an id'),
+  expectedVersion,
   note: z.string().trim().min(1, 'a progress note is required').max(2000),
   evidence: evidenceListSchema,
 });
 
 const requestCompletionSchema = z.object({
   taskId: z.string().uuid('must be an id'),
+  expectedVersion,
   note: z.string().trim().min(1, 'say what was done').max(2000),
   evidence: evidenceListSchema,
 });
@@ -100,6 +105,7 @@ export class TaskService {
     store: AgenciesStore,
     task: CoordinationTaskEntity,
     action: {
+      expectedVersion: number | null | undefined;
       from: CoordinationTaskStatus[];
       changes: (at: Date) => Parameters<AgenciesStore['transitionTask']>[3];
       kind: TaskUpdateEntity['kind'];
@@ -108,8 +114,15 @@ export class TaskService {
     },
   ): Promise<{ at: Date; updateId: string }> {
     const at = new Date();
-    if (!(await store.transitionTask(task.id, task.version, action.from, action.changes(at)))) {
-      throw agenciesError(AgenciesErrorCode.TaskConflict, 'the task changed meanwhile; reload and retry');
+    const version = action.expectedVersion ?? task.version;
+    if (!(await store.transitionTask(task.id, version, action.from, action.changes(at)))) {
+      const [current] = await store.tasksByIds([task.id]);
+      throw new DomainError(
+        CONFLICT,
+        `the task is at version ${current?.version ?? task.version}, not ${version}; reload it and retry`,
+        [],
+        current?.version ?? task.version,
+      );
     }
     const updateId = randomUUID();
     await store.insertUpdate({
@@ -137,6 +150,7 @@ export class TaskService {
         );
       }
       const { at } = await this.act(store, task, {
+        expectedVersion: input.expectedVersion,
         from: ['OPEN'],
         changes: (now) => ({
           status: 'ACKNOWLEDGED',
@@ -169,6 +183,7 @@ export class TaskService {
         );
       }
       const { at, updateId } = await this.act(store, task, {
+        expectedVersion: input.expectedVersion,
         from: ['ACKNOWLEDGED', 'IN_PROGRESS'],
         changes: () => ({ status: 'IN_PROGRESS' }),
         kind: 'PROGRESS',
@@ -209,6 +224,7 @@ export class TaskService {
         );
       }
       const { at } = await this.act(store, task, {
+        expectedVersion: input.expectedVersion,
         from: ['ACKNOWLEDGED', 'IN_PROGRESS'],
         changes: (now) => ({ status: 'COMPLETION_REQUESTED', completionRequestedAt: now }),
         kind: 'COMPLETION_REQUESTED',

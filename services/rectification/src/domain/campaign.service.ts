@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Principal } from '@eco/auth';
-import { parseInput } from '@eco/subgraph';
+import { claimVersion, parseInput } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
-import type { CampaignEntity } from '../persistence/campaign.entity';
+import { CampaignEntity } from '../persistence/campaign.entity';
 import type { DisciplineFiguresEntity } from '../persistence/discipline-figures.entity';
 import { canManageRectification } from './access-policy';
+import { expectedVersion } from './expected-version';
 import { rectificationError, RectificationErrorCode } from './rectification.errors';
 import { inTransaction, systemClock } from './transaction';
 import type { Clock } from './transaction';
@@ -36,7 +37,7 @@ const createCampaignSchema = z
       });
   });
 
-const recordReportReceivedSchema = z.object({ campaignId: uuid, receivedOn: isoDate });
+const recordReportReceivedSchema = z.object({ campaignId: uuid, receivedOn: isoDate, expectedVersion });
 
 const count = z.number().int().nonnegative().max(100_000);
 const disciplineFiguresSchema = z.object({
@@ -82,7 +83,14 @@ export class CampaignService {
   async recordReportReceived(rawInput: unknown): Promise<CampaignEntity> {
     this.assertOffice();
     const input = parseInput(recordReportReceivedSchema, rawInput, RectificationErrorCode.InvalidInput);
-    return inTransaction(this.runtime, async (_manager, store) => {
+    return inTransaction(this.runtime, async (manager, store) => {
+      await claimVersion(
+        manager,
+        CampaignEntity,
+        input.campaignId,
+        input.expectedVersion,
+        RectificationErrorCode.CampaignNotFound,
+      );
       if (!(await store.setReportReceivedOn(input.campaignId, input.receivedOn))) {
         throw rectificationError(RectificationErrorCode.CampaignNotFound, 'no such campaign', [
           { field: 'campaignId', message: 'not found' },

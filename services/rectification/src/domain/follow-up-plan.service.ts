@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Principal } from '@eco/auth';
-import { parseInput } from '@eco/subgraph';
+import { claimVersion, parseInput } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import type { FollowUpPlanEntity } from '../persistence/follow-up-plan.entity';
-import type { MeasureEntity } from '../persistence/measure.entity';
+import { MeasureEntity } from '../persistence/measure.entity';
 import type { RectificationStore } from '../persistence/rectification.store';
 import { canActForDepartment } from './access-policy';
 import { isFollowUpPlanRequired, reportDeadlineOf } from './follow-up-plan';
+import { expectedVersion } from './expected-version';
 import { rectificationError, RectificationErrorCode } from './rectification.errors';
 import { inTransaction, systemClock } from './transaction';
 import type { Clock } from './transaction';
@@ -24,6 +25,7 @@ const isoDate = z
 
 const recordFollowUpPlanSchema = z
   .object({
+    expectedVersion,
     measureId: z.string().uuid('must be an id'),
     route: z.string().trim().min(1, 'the route (整改路径) is required').max(1_000),
     timetable: z
@@ -72,8 +74,15 @@ export class FollowUpPlanService {
 
   async recordFollowUpPlan(rawInput: unknown): Promise<MeasureEntity> {
     const input = parseInput(recordFollowUpPlanSchema, rawInput, RectificationErrorCode.InvalidInput);
-    return inTransaction(this.runtime, async (_manager, store) => {
+    return inTransaction(this.runtime, async (manager, store) => {
       const measure = await this.lockForDepartment(store, input.measureId);
+      await claimVersion(
+        manager,
+        MeasureEntity,
+        measure.id,
+        input.expectedVersion,
+        RectificationErrorCode.MeasureNotFound,
+      );
       if (measure.status === 'COMPLETED') {
         throw rectificationError(
           RectificationErrorCode.FollowUpPlanNotNeeded,

@@ -3,14 +3,16 @@ import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
 import { measureCompletedV1, problemClosedV1, recordEvent } from '@eco/events';
-import { parseInput } from '@eco/subgraph';
+import { claimVersion, parseInput } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
-import type { MeasureEntity, MeasureStatus } from '../persistence/measure.entity';
+import { MeasureEntity } from '../persistence/measure.entity';
+import type { MeasureStatus } from '../persistence/measure.entity';
 import type { MeasureUpdateEntity } from '../persistence/measure-update.entity';
-import type { ProblemEntity } from '../persistence/problem.entity';
+import { ProblemEntity } from '../persistence/problem.entity';
 import type { RectificationStore } from '../persistence/rectification.store';
 import { canActForDepartment, canManageRectification } from './access-policy';
 import { evidenceListSchema, evidenceNotesSchema } from './evidence-input';
+import { expectedVersion } from './expected-version';
 import { deriveProblemStatus } from './problem-status';
 import { actorOf } from './actor';
 import { problemStatusIn } from './current-problem-status';
@@ -27,6 +29,7 @@ const STATUS_ORDER: Record<MeasureStatus, number> = { NOT_STARTED: 0, IN_PROGRES
 const updateMeasureStatusSchema = z
   .object({
     measureId: uuid,
+    expectedVersion,
     status: z.enum(['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED']),
     note: note.nullish(),
     evidence: evidenceListSchema,
@@ -44,6 +47,7 @@ const updateMeasureStatusSchema = z
 
 const submitForVerificationSchema = z.object({
   measureId: uuid,
+  expectedVersion,
   note: note.nullish(),
   evidence: evidenceListSchema,
   evidenceNotes: evidenceNotesSchema,
@@ -52,6 +56,7 @@ const submitForVerificationSchema = z.object({
 const verifyMeasureSchema = z
   .object({
     measureId: uuid,
+    expectedVersion,
     decision: z.enum(['ACCEPT', 'RETURN']),
     reason: note.nullish(),
   })
@@ -62,6 +67,7 @@ const verifyMeasureSchema = z
   });
 
 const reopenProblemSchema = z.object({
+  expectedVersion,
   problemId: uuid,
   reason: note,
   measureIds: z.array(uuid).max(200).nullish(),
@@ -84,6 +90,13 @@ export class MeasureProgressService {
     const input = parseInput(updateMeasureStatusSchema, rawInput, RectificationErrorCode.InvalidInput);
     return inTransaction(this.runtime, async (manager, store) => {
       const { measure, problem } = await this.lockForDepartment(store, input.measureId);
+      await claimVersion(
+        manager,
+        MeasureEntity,
+        measure.id,
+        input.expectedVersion,
+        RectificationErrorCode.MeasureNotFound,
+      );
       if (measure.status === 'COMPLETED' || STATUS_ORDER[input.status] < STATUS_ORDER[measure.status]) {
         throw rectificationError(
           RectificationErrorCode.MeasureStatusTransitionInvalid,
@@ -134,8 +147,15 @@ export class MeasureProgressService {
 
   async submitMeasureForVerification(rawInput: unknown): Promise<MeasureEntity> {
     const input = parseInput(submitForVerificationSchema, rawInput, RectificationErrorCode.InvalidInput);
-    return inTransaction(this.runtime, async (_manager, store) => {
+    return inTransaction(this.runtime, async (manager, store) => {
       const { measure } = await this.lockForDepartment(store, input.measureId);
+      await claimVersion(
+        manager,
+        MeasureEntity,
+        measure.id,
+        input.expectedVersion,
+        RectificationErrorCode.MeasureNotFound,
+      );
       if (measure.status !== 'COMPLETED') {
         throw rectificationError(
           RectificationErrorCode.MeasureNotCompleted,
@@ -169,6 +189,13 @@ export class MeasureProgressService {
     const input = parseInput(verifyMeasureSchema, rawInput, RectificationErrorCode.InvalidInput);
     return inTransaction(this.runtime, async (manager, store) => {
       const { measure, problem } = await this.lockMeasureAndProblem(store, input.measureId);
+      await claimVersion(
+        manager,
+        MeasureEntity,
+        measure.id,
+        input.expectedVersion,
+        RectificationErrorCode.MeasureNotFound,
+      );
       if (measure.verification !== 'SUBMITTED') {
         throw rectificationError(
           RectificationErrorCode.MeasureVerificationStateInvalid,
@@ -198,6 +225,13 @@ export class MeasureProgressService {
           { field: 'problemId', message: 'not found' },
         ]);
       }
+      await claimVersion(
+        manager,
+        ProblemEntity,
+        problem.id,
+        input.expectedVersion,
+        RectificationErrorCode.ProblemNotFound,
+      );
       if ((await problemStatusIn(store, problem.id)) !== 'CLOSED') {
         throw rectificationError(
           RectificationErrorCode.ProblemNotClosed,

@@ -42,4 +42,8 @@ export class CampaignEntity {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
+
+  /** Bumped by every edit; an edit names the version it read (ADR 0008). */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
 }

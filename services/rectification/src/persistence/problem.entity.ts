@@ -41,4 +41,8 @@ export class ProblemEntity {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   openedAt!: Date;
+
+  /** Bumped by every edit; an edit names the version it read (ADR 0008). */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
 }
