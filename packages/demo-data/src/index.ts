@@ -5,3 +5,4 @@ export { SEED_003_CAMPAIGN } from './seed-003-campaign';
 export type { DemoDeadline, DemoMeasure, DemoProblem } from './seed-003-campaign';
 export { SEED_004_NOTICE, seed004Problems } from './seed-004-notice';
 export type { Seed004Measure, Seed004Problem } from './seed-004-notice';
+export { SEED_000_ROUND, type Seed000ChecklistRow } from './seed-000-round';

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@eco/auth';
-import { canListRounds, canRecordFindings, canSeeFinding } from '../src/domain/access-policy';
+import {
+  canListRounds,
+  canRecordFindings,
+  canSeeFinding,
+  groupMemberIds,
+  isGroupMember,
+} from '../src/domain/access-policy';
 
 const person = (agencyId: string, roles: Principal['roles']): Principal => ({
   personId: randomUUID(),
@@ -22,5 +28,27 @@ describe('inspection access', () => {
     expect(canRecordFindings(person(randomUUID(), ['DEPARTMENT_CLERK']))).toBe(false);
     expect(canRecordFindings(person(randomUUID(), ['DISCIPLINE_READONLY']))).toBe(false);
     expect(canSeeFinding(person(randomUUID(), ['DISCIPLINE_READONLY']), [])).toBe(true);
+  });
+});
+
+describe("a round's inspection group", () => {
+  const leader = randomUUID();
+  const staff = randomUUID();
+  const group = {
+    groupLeaderId: leader,
+    deputyGroupLeaderId: null,
+    memberDepartments: [{ staff: [{ personId: staff }, { personId: null }] }],
+  };
+
+  it('is its leader, deputy and the member departments’ staff with accounts', () => {
+    expect([...groupMemberIds(group)].sort()).toEqual([leader, staff].sort());
+  });
+
+  it('is decided by the person, not the role: a bureau chief outside the group is not a member', () => {
+    expect(isGroupMember({ ...person(randomUUID(), ['INSPECTION_MEMBER']), personId: staff }, group)).toBe(
+      true,
+    );
+    expect(isGroupMember(person(randomUUID(), ['BUREAU_CHIEF']), group)).toBe(false);
+    expect(isGroupMember({ ...person(randomUUID(), ['PARTNER_USER']), personId: leader }, group)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { MeasureUpdateOrder1763790000011 } from './persistence/migrations/176379
 import { FollowUpPlans1763790000012 } from './persistence/migrations/1763790000012-follow-up-plans';
 import { FollowUpPlanEntity } from './persistence/follow-up-plan.entity';
 import { noticeOverdueWeeklyReports } from './domain/weekly-report-overdue';
+import { openCampaignFromFeedback } from './events/open-campaign-from-feedback.handler';
 import { openProblemFromFinding } from './events/open-problem-from-finding.handler';
 import { reopenProblemOnFalseRectification } from './events/reopen-problem-on-false-rectification.handler';
 import {
@@ -74,6 +75,7 @@ export function createRectificationSubgraph(
     ],
     eventHandlers: () => [
       openProblemFromFinding,
+      openCampaignFromFeedback,
       reopenProblemOnFalseRectification,
       timelineFromAcknowledgement,
       timelineFromProgress,

@@ -1,4 +1,9 @@
-export { falseRectificationFoundV1, findingConfirmedV1 } from './inspections';
+export {
+  falseRectificationFoundV1,
+  findingConfirmedV1,
+  inspectionRoundClosedV1,
+  unitFeedbackIssuedV1,
+} from './inspections';
 export {
   measureAssignedV1,
   measureCompletedV1,

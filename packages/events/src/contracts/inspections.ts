@@ -41,3 +41,43 @@ export const falseRectificationFoundV1 = defineEvent(
       message: 'name the problem: problemId or findingId',
     }),
 );
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/**
+ * The written feedback to one inspected unit (一对一反馈) was issued. The findings it lists are
+ * confirmed (each also announced by `inspections.finding.confirmed.v1`, recorded before this event in
+ * the same transaction); the unit's rectification plan and report are due at the given instants,
+ * counted from `issuedOn` by @eco/calendar (2 weeks and 2 months, rolled to a working day).
+ */
+export const unitFeedbackIssuedV1 = defineEvent(
+  'inspections.feedback.issued',
+  1,
+  z.object({
+    feedbackId: z.string().uuid(),
+    roundId: z.string().uuid(),
+    roundName: z.string(),
+    targetId: z.string().uuid(),
+    targetAgencyId: z.string().uuid(),
+    title: z.string().min(1),
+    issuedOn: localDate,
+    planDueAt: z.string().datetime({ offset: true }),
+    reportDueAt: z.string().datetime({ offset: true }),
+    findingIds: z.array(z.string().uuid()),
+  }),
+);
+
+/** A round was closed: every unit's rectification was checked and the round report went to the Party group. */
+export const inspectionRoundClosedV1 = defineEvent(
+  'inspections.round.closed',
+  1,
+  z.object({
+    roundId: z.string().uuid(),
+    roundName: z.string(),
+    year: z.number().int(),
+    closedOn: localDate,
+    targetAgencyIds: z.array(z.string().uuid()),
+    confirmedFindings: z.number().int().nonnegative(),
+    findingsReferredToDiscipline: z.number().int().nonnegative(),
+  }),
+);

@@ -1,10 +1,10 @@
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { FindingEntity } from './finding.entity';
 import { FindingGrantEntity } from './finding-grant.entity';
 import { InspectionRoundEntity } from './inspection-round.entity';
 
-/** All SQL of the inspections subgraph. Every read takes many keys at once (one statement). */
+/** SQL of rounds and findings. Every read takes many keys at once (one statement). */
 export class InspectionsStore {
   constructor(private readonly manager: EntityManager) {}
 
@@ -16,6 +16,13 @@ export class InspectionsStore {
     return this.manager.find(InspectionRoundEntity, { order: { year: 'DESC', createdAt: 'DESC' } });
   }
 
+  lockRound(id: string): Promise<InspectionRoundEntity | null> {
+    return this.manager.findOne(InspectionRoundEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
   findingsByIds(ids: readonly string[]): Promise<FindingEntity[]> {
     return this.manager.find(FindingEntity, { where: { id: In([...ids]) } });
   }
@@ -23,6 +30,20 @@ export class InspectionsStore {
   findingsByRoundIds(roundIds: readonly string[]): Promise<FindingEntity[]> {
     return this.manager.find(FindingEntity, {
       where: { roundId: In([...roundIds]) },
+      order: { recordedAt: 'ASC' },
+    });
+  }
+
+  findingsByTargetIds(targetIds: readonly string[]): Promise<FindingEntity[]> {
+    return this.manager.find(FindingEntity, {
+      where: { targetId: In([...targetIds]) },
+      order: { recordedAt: 'ASC' },
+    });
+  }
+
+  findingsByFeedbackIds(feedbackIds: readonly string[]): Promise<FindingEntity[]> {
+    return this.manager.find(FindingEntity, {
+      where: { feedbackId: In([...feedbackIds]) },
       order: { recordedAt: 'ASC' },
     });
   }
@@ -58,6 +79,37 @@ export class InspectionsStore {
       .where("id = :id AND version = :version AND status = 'DRAFT'", { id, version })
       .execute();
     return (result.affected ?? 0) === 1;
+  }
+
+  /**
+   * The feedback confirms its drafts and claims the findings confirmed before it; answers how many
+   * rows it changed (the caller locked the target, so none changes under it).
+   */
+  async attachFindingsToFeedback(
+    findingIds: readonly string[],
+    feedbackId: string,
+    by: string,
+    at: Date,
+  ): Promise<number> {
+    if (findingIds.length === 0) return 0;
+    const confirmed = await this.manager
+      .createQueryBuilder()
+      .update(FindingEntity)
+      .set({
+        status: 'CONFIRMED',
+        confirmedBy: by,
+        confirmedAt: at,
+        feedbackId,
+        version: () => 'version + 1',
+      })
+      .where("id IN (:...ids) AND status = 'DRAFT' AND feedback_id IS NULL", { ids: [...findingIds] })
+      .execute();
+    const claimed = await this.manager.update(
+      FindingEntity,
+      { id: In([...findingIds]), status: 'CONFIRMED', feedbackId: IsNull() },
+      { feedbackId },
+    );
+    return (confirmed.affected ?? 0) + (claimed.affected ?? 0);
   }
 
   async grantFinding(findingId: string, agencyIds: string[]): Promise<void> {

@@ -1,33 +1,65 @@
-import { GraphQLError } from 'graphql';
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { isPartner } from '@eco/auth';
 import { asMutationResult } from '@eco/subgraph';
-import { canListRounds, canSeeFinding } from '../domain/access-policy';
-import type { FindingEntity } from '../persistence/finding.entity';
-import type { InspectionRoundEntity } from '../persistence/inspection-round.entity';
+import { canListRounds, canSeeRoundInternals } from '../domain/access-policy';
 import type { InspectionsContext } from './inspections.context';
+import { activityResolvers } from './activity.resolvers';
+import { findingResolvers, visibleFinding } from './finding.resolvers';
+import { forbidden } from './resolver-helpers';
+import { roundResolvers } from './round.resolvers';
+import { targetResolvers } from './target.resolvers';
 
-const forbidden = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'FORBIDDEN', public: true } });
-const agencyRef = (id: string) => ({ __typename: 'Agency', id });
-const personRef = (id: string | null) => (id ? { __typename: 'Person', id } : null);
+type Input = { input: unknown };
 
-async function isVisible(finding: FindingEntity, ctx: InspectionsContext): Promise<boolean> {
-  if (!isPartner(ctx.principal)) return true;
-  const grants = await ctx.loaders.grantsByFinding.load(finding.id);
-  return canSeeFinding(
-    ctx.principal,
-    grants.map((g) => g.agencyId),
-  );
-}
-
-async function visibleFinding(id: string, ctx: InspectionsContext): Promise<FindingEntity | null> {
-  const finding = await ctx.loaders.finding.load(id);
-  if (finding && !(await isVisible(finding, ctx)))
-    throw forbidden('this finding is not visible to your agency');
-  return finding;
-}
+const mutations: GraphQLResolverMap<InspectionsContext>['Mutation'] = {
+  createInspectionRound: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ round: await ctx.service.createRound(input) })),
+  updateInspectionRound: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ round: await ctx.service.updateRound(input) })),
+  importChecklist: (_root, { input }: Input, ctx) =>
+    asMutationResult(() => ctx.checklist.importChecklist(input)),
+  addInspectionTarget: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ target: await ctx.targets.addTarget(input) })),
+  scheduleOnSiteWindow: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ target: await ctx.targets.scheduleWindow(input) })),
+  extendOnSiteWindow: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ target: await ctx.targets.extendWindow(input) })),
+  planTargetPhases: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ target: await ctx.targets.planPhases(input) })),
+  notifyInspectedUnit: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ target: await ctx.targets.notifyUnit(input) })),
+  recordPublicNotice: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ target: await ctx.targets.recordPublicNotice(input) })),
+  advanceTargetPhase: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ target: await ctx.targets.advancePhase(input) })),
+  recordMobilisationMeeting: (_root, { input }: Input, ctx) =>
+    asMutationResult(() => ctx.activities.recordMobilisationMeeting(input)),
+  recordSurveyResponses: (_root, { input }: Input, ctx) =>
+    asMutationResult(() => ctx.activities.recordSurveyResponses(input)),
+  recordDocumentReview: (_root, { input }: Input, ctx) =>
+    asMutationResult(() => ctx.activities.recordDocumentReview(input)),
+  recordInterview: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => {
+      const { target, interview } = await ctx.activities.recordInterview(input);
+      return { target, activity: { ...interview, kind: 'INTERVIEW' as const } };
+    }),
+  recordSiteVisit: (_root, { input }: Input, ctx) =>
+    asMutationResult(() => ctx.activities.recordSiteVisit(input)),
+  recordFinding: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ finding: await ctx.service.recordFinding(input) })),
+  confirmFinding: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ finding: await ctx.service.confirmFinding(input) })),
+  referFindingToDiscipline: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ finding: await ctx.service.referFindingToDiscipline(input) })),
+  issueUnitFeedback: (_root, { input }: Input, ctx) =>
+    asMutationResult(() => ctx.feedback.issueFeedback(input)),
+  recordRectificationCheck: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ target: await ctx.targets.recordRectificationCheck(input) })),
+  submitRoundReport: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ round: await ctx.feedback.submitRoundReport(input) })),
+  closeInspectionRound: (_root, { input }: Input, ctx) =>
+    asMutationResult(async () => ({ round: await ctx.feedback.closeRound(input) })),
+};
 
 export const inspectionsResolvers: GraphQLResolverMap<InspectionsContext> = {
   DateTime: DateTimeResolver,
@@ -39,32 +71,17 @@ export const inspectionsResolvers: GraphQLResolverMap<InspectionsContext> = {
       if (!canListRounds(ctx.principal)) throw forbidden('inspection rounds are internal');
       return ctx.loaders.round.load(id);
     },
+    inspectionTarget: (_root, { id }: { id: string }, ctx) => {
+      if (!canSeeRoundInternals(ctx.principal)) throw forbidden('inspection targets are internal');
+      return ctx.loaders.target.load(id);
+    },
     finding: (_root, { id }: { id: string }, ctx) => visibleFinding(id, ctx),
   },
 
-  Mutation: {
-    createInspectionRound: (_root, { input }: { input: unknown }, ctx) =>
-      asMutationResult(async () => ({ round: await ctx.service.createRound(input) })),
-    recordFinding: (_root, { input }: { input: unknown }, ctx) =>
-      asMutationResult(async () => ({ finding: await ctx.service.recordFinding(input) })),
-    confirmFinding: (_root, { input }: { input: unknown }, ctx) =>
-      asMutationResult(async () => ({ finding: await ctx.service.confirmFinding(input) })),
-  },
+  Mutation: mutations,
 
-  InspectionRound: {
-    __resolveReference: (ref: { id: string }, ctx: InspectionsContext) => ctx.loaders.round.load(ref.id),
-    groupLeader: (round: InspectionRoundEntity) => personRef(round.groupLeaderId),
-    deputyGroupLeader: (round: InspectionRoundEntity) => personRef(round.deputyGroupLeaderId),
-    findings: async (round: InspectionRoundEntity, _args, ctx) => {
-      const findings = await ctx.loaders.findingsByRound.load(round.id);
-      const visible = await Promise.all(findings.map((f) => isVisible(f, ctx)));
-      return findings.filter((_, i) => visible[i]);
-    },
-  },
-
-  Finding: {
-    __resolveReference: (ref: { id: string }, ctx: InspectionsContext) => visibleFinding(ref.id, ctx),
-    round: (finding: FindingEntity, _args, ctx) => ctx.loaders.round.load(finding.roundId),
-    targetAgency: (finding: FindingEntity) => agencyRef(finding.targetAgencyId),
-  },
+  ...roundResolvers,
+  ...targetResolvers,
+  ...activityResolvers,
+  ...findingResolvers,
 };

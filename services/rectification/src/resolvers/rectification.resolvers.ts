@@ -189,5 +189,15 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
       const problem = await ctx.loaders.problemBySourceFinding.load(finding.id);
       return problem && canSeeProblem(ctx.principal, problem) ? problem : null;
     },
+    // Issue #4: the finding shows where its rectification stands (the problem's derived status).
+    rectificationStatus: async (finding: { id: string }, _args, ctx) => {
+      const problem = await ctx.loaders.problemBySourceFinding.load(finding.id);
+      if (!problem || !canSeeProblem(ctx.principal, problem)) return null;
+      const [measures, closeouts] = await Promise.all([
+        ctx.loaders.measuresByProblem.load(problem.id),
+        ctx.loaders.closeoutsByProblem.load(problem.id),
+      ]);
+      return deriveProblemStatus(measures, closeouts.at(-1)?.kind ?? null);
+    },
   },
 };

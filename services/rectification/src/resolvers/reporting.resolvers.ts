@@ -1,4 +1,4 @@
-import { asMutationResult, orGraphQLError } from '@eco/subgraph';
+import { asMutationResult, orGraphQLError, requireId } from '@eco/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { campaignDeadlines } from '../domain/campaign-deadlines';
 import { displayNumberOf } from '../domain/rectification-report.service';
@@ -40,7 +40,7 @@ export const reportingQueries: Record<string, Resolver> = {
         )[0] ?? null,
     ),
   rectificationLedger: (_root, { campaignId }: { campaignId: string }, ctx) =>
-    orGraphQLError(() => ctx.reports.ledger(ctx.store, campaignId)),
+    orGraphQLError(() => ctx.reports.ledger(ctx.store, requireId(campaignId, 'campaignId'))),
   progressNotice: (_root, { campaignId, asOf }: { campaignId: string; asOf: string }, ctx) =>
     orGraphQLError(() => ctx.reports.progressNotice(ctx.store, { campaignId, asOf })),
 };
