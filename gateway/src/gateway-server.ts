@@ -1,15 +1,23 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { GraphQLFormattedError } from 'graphql';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { AuthError, INTERNAL_TOKEN_HEADER } from '@eco/auth';
+import { AuthError } from '@eco/auth';
 import type { Principal } from '@eco/auth';
-import { createErrorMasker, startGraphQLHttpServer } from '@eco/http';
+import { startGraphQLHttpServer } from '@eco/http';
 import type { RunningHttpServer } from '@eco/http';
 import type { Logger } from '@eco/logging';
 import { SUPERGRAPH_PATH } from './compose-supergraph';
+import { createGatewayErrorFormatter } from './hardening/gateway-errors';
+import { DEFAULT_OPERATION_LIMITS, enforceOperationLimits } from './hardening/operation-limits';
+import { requestAdmissionPlugin } from './hardening/request-admission';
+import type { OperationLimits } from './hardening/operation-limits';
+import { DEFAULT_RATE_LIMIT, RateLimiter } from './hardening/rate-limiter';
+import type { RateLimitSettings } from './hardening/rate-limiter';
 import { createKeepAliveFetcher } from './keep-alive-fetcher';
+import { SubgraphDataSource } from './subgraph-data-source';
 import type { SubgraphName } from './subgraph-names';
 
 export interface GatewayContext {
@@ -26,7 +34,23 @@ export interface GatewayOptions {
   /** The committed supergraph unless given (tests of composition pass their own). */
   supergraphSdl?: string;
   maxBodyBytes?: number;
+  hardening?: Partial<GatewayHardening>;
 }
+
+/** The gateway's defences against hostile callers (ADR 0007); production values by default. */
+export interface GatewayHardening {
+  limits: OperationLimits;
+  /** Per principal (anonymous callers: per client address); `false` turns it off. */
+  rateLimit: RateLimitSettings | false;
+  /** Introspection, field suggestions and the landing page: the quick start and development only. */
+  exposeSchema: boolean;
+}
+
+export const DEFAULT_GATEWAY_HARDENING: GatewayHardening = {
+  limits: DEFAULT_OPERATION_LIMITS,
+  rateLimit: DEFAULT_RATE_LIMIT,
+  exposeSchema: false,
+};
 
 export interface RunningGateway {
   url: string;
@@ -34,28 +58,16 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Transport failures between gateway and subgraphs carry internal addresses: never shown. */
-const GATEWAY_INTERNAL_CODES = new Set([
-  'INTERNAL_SERVER_ERROR',
-  'SUBREQUEST_HTTP_ERROR',
-  'SUBREQUEST_MALFORMED_RESPONSE',
-]);
-
-/** A subgraph's own error already went through that subgraph's masking: pass its code and message. */
-function isForwardedSubgraphError(formatted: GraphQLFormattedError): boolean {
-  const code = formatted.extensions?.['code'];
-  return (
-    typeof formatted.extensions?.['serviceName'] === 'string' &&
-    typeof code === 'string' &&
-    /^[A-Z][A-Z0-9_]*$/.test(code) &&
-    !GATEWAY_INTERNAL_CODES.has(code)
-  );
-}
-
 function bearerToken(header: string | string[] | undefined): string | null {
   const value = Array.isArray(header) ? header[0] : header;
   const match = value?.match(/^Bearer\s+(\S+)$/i);
   return match?.[1] ?? null;
+}
+
+function refusal(code: string, message: string, status: number, headers?: Map<string, string>): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code, http: { status, ...(headers ? { headers } : {}) } },
+  });
 }
 
 /**
@@ -71,25 +83,44 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
-      return new RemoteGraphQLDataSource<GatewayContext>({
-        url,
-        fetcher: keepAlive.fetcher,
-        willSendRequest: async ({ request, context }) => {
-          request.http?.headers.set(
-            INTERNAL_TOKEN_HEADER,
-            await options.signInternalToken(context.principal),
-          );
-        },
-      });
+      return new SubgraphDataSource(name, url, keepAlive.fetcher, options.signInternalToken);
     },
   });
 
+  const hardening: GatewayHardening = { ...DEFAULT_GATEWAY_HARDENING, ...options.hardening };
+  const { validationRules, parseOptions } = enforceOperationLimits(hardening.limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createErrorMasker(logger, isForwardedSubgraphError),
+    formatError: createGatewayErrorFormatter(logger, { hideSuggestions: !hardening.exposeSchema }),
     includeStacktraceInErrorResponses: false,
+    validationRules,
+    parseOptions,
+    introspection: hardening.exposeSchema,
+    plugins: [
+      requestAdmissionPlugin,
+      ...(hardening.exposeSchema ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
+    // A GET query or a POST a browser could send cross-site without a preflight is refused.
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    // No client of ours uses automatic persisted queries: one less cache a caller can fill.
+    persistedQueries: false,
   });
+
+  const limiter = hardening.rateLimit ? new RateLimiter(hardening.rateLimit) : null;
+  /** Spends one request of `key`'s budget, or refuses with 429 and when to come back. */
+  const admit = (key: string) => {
+    const decision = limiter?.take(key);
+    if (decision && !decision.allowed) {
+      throw refusal(
+        'RATE_LIMITED',
+        `too many requests: retry after ${decision.retryAfterSeconds} s`,
+        429,
+        new Map([['retry-after', String(decision.retryAfterSeconds)]]),
+      );
+    }
+  };
+  const clientAddress = (request: IncomingMessage) => `address:${request.socket.remoteAddress ?? 'unknown'}`;
   await apollo.start();
 
   let http: RunningHttpServer;
@@ -102,20 +133,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         context: async (request) => {
           const token = bearerToken(request.headers.authorization);
           if (!token) {
-            throw new GraphQLError('a bearer token is required', {
-              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-            });
+            admit(clientAddress(request));
+            throw refusal('UNAUTHENTICATED', 'a bearer token is required', 401);
           }
+          let principal: Principal;
           try {
-            return { principal: await options.verifyUserToken(token) };
+            principal = await options.verifyUserToken(token);
           } catch (error) {
-            if (error instanceof AuthError) {
-              throw new GraphQLError(error.message, {
-                extensions: { code: error.code, http: { status: 401 } },
-              });
-            }
-            throw error;
+            if (!(error instanceof AuthError)) throw error;
+            // Guessing tokens spends the caller's address's budget.
+            admit(clientAddress(request));
+            throw refusal(error.code, error.message, 401);
           }
+          admit(`person:${principal.personId}`);
+          return { principal };
         },
         ready: async () => {
           const probes = await Promise.all(

@@ -2,7 +2,7 @@
 import { createInternalTokenSigner, createUserTokenVerifier } from '@eco/auth';
 import { ConfigError } from '@eco/config';
 import { createLogger } from '@eco/logging';
-import { loadConfig } from './config';
+import { hardeningFrom, loadConfig } from './config';
 import { startGateway } from './gateway-server';
 
 async function main(): Promise<void> {
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     host: config.HOST,
     port: config.PORT,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    hardening: hardeningFrom(config),
   });
   logger.info({ url: gateway.url }, 'gateway ready');
   const stop = async () => {

@@ -15,7 +15,18 @@ const PUBLIC_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'RATE_LIMITED',
 ]);
+
+/**
+ * graphql-js quotes the offending input in coercion errors; a 200 kB string would come back whole.
+ * A caller needs the start of the message to see what was wrong, not an echo of its payload.
+ */
+const MAX_MESSAGE_LENGTH = 500;
+
+function bounded(message: string): string {
+  return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
+}
 
 /** An error whose code and message are meant for the caller (it sets `extensions.public`). */
 export function isPublicError(formatted: GraphQLFormattedError): boolean {
@@ -35,7 +46,7 @@ export function createErrorMasker(
     if (isPublicError(formatted) || alsoPublic(formatted)) {
       const { code } = formatted.extensions as { code: string };
       return {
-        message: formatted.message,
+        message: bounded(formatted.message),
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
         extensions: { code },

@@ -52,3 +52,24 @@ describe('error masking', () => {
     ).toBe('Internal error');
   });
 });
+
+describe('message length', () => {
+  it('cuts a public message that quotes a huge input', () => {
+    const masked = mask(
+      {
+        message: `Variable "$v" got invalid value "${'x'.repeat(100_000)}"`,
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+      null,
+    );
+    expect(masked.message.length).toBeLessThanOrEqual(501);
+    expect(masked.message.startsWith('Variable "$v" got invalid value')).toBe(true);
+  });
+
+  it('keeps a rate-limit refusal public', () => {
+    expect(mask({ message: 'too many requests', extensions: { code: 'RATE_LIMITED' } }, null)).toEqual({
+      message: 'too many requests',
+      extensions: { code: 'RATE_LIMITED' },
+    });
+  });
+});

@@ -31,6 +31,8 @@ async function main(): Promise<void> {
       supervision: config.SUPERVISION_PORT,
     },
     demo: 'all',
+    // A local demo: introspection, field suggestions and the landing page help people explore it.
+    gatewayHardening: { exposeSchema: true },
   });
   // Ready means the demo's coordination tasks are already in the townships' inboxes.
   await stack.settleEvents();

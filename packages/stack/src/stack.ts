@@ -6,7 +6,7 @@ import type { EmbeddedPostgres } from '@eco/db';
 import { InProcessTransport, JetStreamTransport } from '@eco/events';
 import type { EventTransport } from '@eco/events';
 import { startGateway } from '@eco/gateway';
-import type { RunningGateway, SubgraphName } from '@eco/gateway';
+import type { GatewayHardening, RunningGateway, SubgraphName } from '@eco/gateway';
 import { inspectionsSubgraph, seedInspectionsDemo } from '@eco/inspections-service';
 import type { Logger } from '@eco/logging';
 import { rectificationSubgraph, seedRectificationDemo } from '@eco/rectification-service';
@@ -36,6 +36,8 @@ export interface StackOptions {
   /** What demo data to load: none, the directory of organisations and people, or all of it. */
   demo?: 'none' | 'directory' | 'all';
   relayPollIntervalMs?: number;
+  /** The gateway's limits, rate limit and schema exposure (ADR 0007); production defaults. */
+  gatewayHardening?: Partial<GatewayHardening>;
 }
 
 export interface RunningStack {
@@ -136,6 +138,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       logger,
       port: options.ports?.gateway ?? 0,
       host: options.host,
+      hardening: options.gatewayHardening,
     });
     cleanups.push(() => gateway.stop());
 

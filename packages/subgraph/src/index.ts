@@ -18,3 +18,4 @@ export { rowScopeOf } from './row-scope-of';
 export { claimVersion, CONFLICT, updateAtVersion } from './versioned-update';
 export { operationsTypeDefs, withOperations } from './operations-schema';
 export { canonicalJson } from './idempotency';
+export { BoundedDateTime, BoundedLocalDate } from './bounded-dates';

@@ -37,6 +37,9 @@ const failure = (code: string, message: string): { ok: false; error: MutationErr
   error: { code, message, fieldErrors: [{ field: 'input.idempotencyKey', message }], currentVersion: null },
 });
 
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
 const isFailure = (result: unknown) =>
   typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false;
 
@@ -61,10 +64,15 @@ export function guardMutations(
         if (key === undefined || key === null) {
           return mutationScope.run({ principal, runner: null }, () => resolve(parent, args, context, info));
         }
-        if (typeof key !== 'string' || key.trim() === '' || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+        if (
+          typeof key !== 'string' ||
+          key.trim() === '' ||
+          key.length > MAX_IDEMPOTENCY_KEY_LENGTH ||
+          CONTROL_CHARACTERS.test(key)
+        ) {
           return failure(
             'IDEMPOTENCY_KEY_INVALID',
-            `an idempotency key is 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+            `an idempotency key is 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable characters`,
           );
         }
         const hash = requestHash(field, args);

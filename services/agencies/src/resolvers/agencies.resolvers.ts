@@ -1,5 +1,5 @@
+import { BoundedDateTime } from '@eco/subgraph';
 import { GraphQLError } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { isPartner } from '@eco/auth';
 import {
@@ -73,7 +73,7 @@ async function taskConnection(agencyId: string, args: TaskListArgs, ctx: Agencie
 }
 
 export const agenciesResolvers: GraphQLResolverMap<AgenciesContext> = {
-  DateTime: DateTimeResolver,
+  DateTime: BoundedDateTime,
 
   Query: {
     me: (_root, _args, ctx) => ctx.loaders.person.load(ctx.principal.personId),

@@ -1,4 +1,4 @@
-import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+import { BoundedDateTime, BoundedLocalDate } from '@eco/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { asMutationResult } from '@eco/subgraph';
 import { canListRounds, canSeeRoundInternals } from '../domain/access-policy';
@@ -62,8 +62,8 @@ const mutations: GraphQLResolverMap<InspectionsContext>['Mutation'] = {
 };
 
 export const inspectionsResolvers: GraphQLResolverMap<InspectionsContext> = {
-  DateTime: DateTimeResolver,
-  Date: LocalDateResolver,
+  DateTime: BoundedDateTime,
+  Date: BoundedLocalDate,
 
   Query: {
     inspectionRounds: (_root, _args, ctx) => (canListRounds(ctx.principal) ? ctx.store.listRounds() : []),

@@ -1,5 +1,5 @@
+import { BoundedDateTime, BoundedLocalDate } from '@eco/subgraph';
 import { GraphQLError } from 'graphql';
-import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { asMutationResult, requireId } from '@eco/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { canSeeMeasure, canSeeProblem, partnerAgencyOf } from '../domain/access-policy';
@@ -45,8 +45,8 @@ async function visibleCampaignProblems(
 }
 
 export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = {
-  DateTime: DateTimeResolver,
-  Date: LocalDateResolver,
+  DateTime: BoundedDateTime,
+  Date: BoundedLocalDate,
 
   Query: {
     async rectificationCampaigns(_root, _args, ctx) {

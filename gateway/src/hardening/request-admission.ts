@@ -1,0 +1,77 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { BREAK, getVariableValues, GraphQLError, visit } from 'graphql';
+import type { DocumentNode } from 'graphql';
+
+/** Enough to tell a caller what is wrong; graphql-js would list one error per bad list element. */
+const MAX_VARIABLE_ERRORS = 10;
+
+const refuse = (message: string, code = 'OPERATION_RESOLUTION_FAILURE') =>
+  new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+
+/** Walks with a stack of its own: variables may nest 100,000 levels deep within the body cap. */
+function holdsNul(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (Array.isArray(value)) for (const item of value) pending.push(item);
+    else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(child);
+      }
+    }
+  }
+  return false;
+}
+
+function documentHoldsNul(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (!node.value.includes('\u0000')) return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * The last check before the gateway plans and executes an operation.
+ * - Apollo Server hands a document whose operation it could not pick (several unnamed, an unknown
+ *   `operationName`) or a subscription to the gateway's executor, which throws: a 500. These are
+ *   the caller's mistakes, refused here with a 400.
+ * - The gateway coerces variables with no bound on errors: 20,000 bad list elements made 20,000
+ *   errors and a 4 MB answer. Coercing here first stops at a few.
+ * - PostgreSQL text cannot hold U+0000, and no honest caller sends it: a NUL in any string, in
+ *   the variables or the document, is refused here rather than met as a database error later.
+ */
+export const requestAdmissionPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ document, operation, request, schema }) {
+        if (!operation) {
+          throw refuse(
+            typeof request.operationName === 'string'
+              ? 'no operation with that name in the document'
+              : 'the document has several operations: name the one to run',
+          );
+        }
+        if (operation.operation === 'subscription') throw refuse('subscriptions are not supported');
+        if (holdsNul(request.variables) || documentHoldsNul(document))
+          throw refuse('strings may not contain the NUL character (U+0000)', 'BAD_USER_INPUT');
+        const definitions = operation.variableDefinitions ?? [];
+        if (definitions.length === 0) return;
+        const { errors } = getVariableValues(schema, definitions, request.variables ?? {}, {
+          maxErrors: MAX_VARIABLE_ERRORS,
+        });
+        if (errors && errors.length > 0) {
+          const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+          throw refuse(`${errors[0]!.message}${more}`, 'BAD_USER_INPUT');
+        }
+      },
+    };
+  },
+};
