@@ -6,3 +6,4 @@ export type { DemoDeadline, DemoMeasure, DemoProblem } from './seed-003-campaign
 export { SEED_004_NOTICE, seed004Problems } from './seed-004-notice';
 export type { Seed004Measure, Seed004Problem } from './seed-004-notice';
 export { SEED_000_ROUND, type Seed000ChecklistRow } from './seed-000-round';
+export * from './supervision-items';

@@ -12,7 +12,7 @@ import type { Logger } from '@eco/logging';
 import { rectificationSubgraph, seedRectificationDemo } from '@eco/rectification-service';
 import { startSubgraph } from '@eco/subgraph';
 import type { RunningSubgraph, SubgraphDeps } from '@eco/subgraph';
-import { supervisionSubgraph } from '@eco/supervision-service';
+import { seedSupervisionDemo, supervisionSubgraph } from '@eco/supervision-service';
 
 export interface StackAuthSettings {
   issuer: string;
@@ -124,6 +124,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     if (demo === 'all') {
       await seedInspectionsDemo(subgraphs.inspections.runtime);
       await seedRectificationDemo(subgraphs.rectification.runtime);
+      await seedSupervisionDemo(subgraphs.supervision.runtime);
     }
     // Relays start only once every consumer is subscribed, so no event meets an empty room.
     for (const subgraph of Object.values(subgraphs)) subgraph.startRelay();

@@ -1,1 +1,2 @@
-export { supervisionSubgraph } from './supervision.subgraph';
+export { createSupervisionSubgraph, supervisionSubgraph } from './supervision.subgraph';
+export { seedSupervisionDemo } from './demo/seed-supervision-demo';

@@ -2,16 +2,30 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@eco/subgraph';
-import { SupervisionRowLevelSecurity1763790000004 } from './persistence/migrations/1763790000004-row-level-security';
+import { noticeOverdueReports } from './domain/report-overdue';
 import {
   itemTimelineFromAcknowledgement,
   itemTimelineFromCompletionRequest,
   itemTimelineFromProgress,
 } from './events/item-timeline-from-agency-updates.handler';
+import { openDirectLineItem } from './events/open-direct-line-item.handler';
+import { ClosureReportEntity } from './persistence/closure-report.entity';
+import { DirectLineItemEntity } from './persistence/direct-line-item.entity';
+import { EscalationEntity } from './persistence/escalation.entity';
+import { EscalationFlagEntity } from './persistence/escalation-flag.entity';
+import { LeaderInstructionEntity } from './persistence/leader-instruction.entity';
+import { LightRecordEntity } from './persistence/light-record.entity';
+import { MilestoneEntity } from './persistence/milestone.entity';
 import { SupervisionCore1763774000000 } from './persistence/migrations/1763774000000-supervision-core';
 import { DirectLineItems1763790000002 } from './persistence/migrations/1763790000002-direct-line-items';
-import { DirectLineItemEntity } from './persistence/direct-line-item.entity';
-import { openDirectLineItem } from './events/open-direct-line-item.handler';
+import { SupervisionRowLevelSecurity1763790000004 } from './persistence/migrations/1763790000004-row-level-security';
+import { SupervisionMeasures1763800000000 } from './persistence/migrations/1763800000000-supervision-measures';
+import { SupervisionItemYears1763800000001 } from './persistence/migrations/1763800000001-supervision-item-years';
+import { SupervisionAuditTrail1795400000000 } from './persistence/migrations/1795400000000-audit-trail';
+import { MonthlyReportEntity } from './persistence/monthly-report.entity';
+import { ProgressMeetingEntity } from './persistence/progress-meeting.entity';
+import { ReportOverdueNoticeEntity } from './persistence/report-overdue-notice.entity';
+import { ReportingScheduleEntity } from './persistence/reporting-schedule.entity';
 import { SupervisionItemEntity } from './persistence/supervision-item.entity';
 import { SupervisionItemUpdateEntity } from './persistence/supervision-item-update.entity';
 import { createSupervisionContext } from './resolvers/supervision.context';
@@ -20,23 +34,62 @@ import { supervisionResolvers } from './resolvers/supervision.resolvers';
 
 export const supervisionTypeDefs = parse(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
 
-/** 督办: supervised items of every category. */
-export const supervisionSubgraph: SubgraphDefinition<SupervisionContext> = {
-  name: 'supervision',
-  rowSecurity: true,
-  typeDefs: supervisionTypeDefs,
-  resolvers: supervisionResolvers,
-  entities: [SupervisionItemEntity, SupervisionItemUpdateEntity, DirectLineItemEntity],
-  migrations: [
-    SupervisionCore1763774000000,
-    DirectLineItems1763790000002,
-    SupervisionRowLevelSecurity1763790000004,
-  ],
-  eventHandlers: () => [
-    itemTimelineFromAcknowledgement,
-    itemTimelineFromProgress,
-    itemTimelineFromCompletionRequest,
-    openDirectLineItem,
-  ],
-  createContext: createSupervisionContext,
-};
+export interface SupervisionOptions {
+  /** How often each replica looks for overdue monthly reports. */
+  overdueCheckIntervalMs: number;
+}
+
+export const DEFAULT_SUPERVISION_OPTIONS: SupervisionOptions = { overdueCheckIntervalMs: 60_000 };
+
+/** 督办: supervised items of every category, their plans, reports, lights, escalation and score. */
+export function createSupervisionSubgraph(
+  options: SupervisionOptions = DEFAULT_SUPERVISION_OPTIONS,
+): SubgraphDefinition<SupervisionContext> {
+  return {
+    name: 'supervision',
+    rowSecurity: true,
+    typeDefs: supervisionTypeDefs,
+    resolvers: supervisionResolvers,
+    entities: [
+      SupervisionItemEntity,
+      SupervisionItemUpdateEntity,
+      DirectLineItemEntity,
+      MilestoneEntity,
+      ReportingScheduleEntity,
+      MonthlyReportEntity,
+      LightRecordEntity,
+      EscalationFlagEntity,
+      EscalationEntity,
+      LeaderInstructionEntity,
+      ClosureReportEntity,
+      ProgressMeetingEntity,
+      ReportOverdueNoticeEntity,
+    ],
+    migrations: [
+      SupervisionCore1763774000000,
+      DirectLineItems1763790000002,
+      SupervisionRowLevelSecurity1763790000004,
+      SupervisionMeasures1763800000000,
+      SupervisionItemYears1763800000001,
+      SupervisionAuditTrail1795400000000,
+    ],
+    eventHandlers: () => [
+      itemTimelineFromAcknowledgement,
+      itemTimelineFromProgress,
+      itemTimelineFromCompletionRequest,
+      openDirectLineItem,
+    ],
+    jobs: (runtime) => [
+      {
+        name: 'notice-overdue-monthly-reports',
+        intervalMs: options.overdueCheckIntervalMs,
+        run: async () => {
+          await noticeOverdueReports(runtime, new Date());
+        },
+      },
+    ],
+    createContext: createSupervisionContext,
+  };
+}
+
+export const supervisionSubgraph = createSupervisionSubgraph();

@@ -13,7 +13,13 @@ export {
   weeklyReportOverdueV1,
   weeklyReportSubmittedV1,
 } from './rectification';
-export { directLineRepliedV1, supervisionItemAssignedV1 } from './supervision';
+export {
+  directLineRepliedV1,
+  supervisionEscalationTriggeredV1,
+  supervisionItemAssignedV1,
+  supervisionItemLightChangedV1,
+  supervisionReportOverdueV1,
+} from './supervision';
 export {
   taskAcknowledgedV1,
   taskCompletionRequestedV1,

@@ -34,15 +34,4 @@ export class DirectLineStore {
       .orIgnore()
       .execute();
   }
-
-  /** Applies a step only to the version read, so two clerks cannot both move one item; false if one did. */
-  async update(item: DirectLineItemEntity, changes: Partial<DirectLineItemEntity>): Promise<boolean> {
-    const result = await this.manager
-      .createQueryBuilder()
-      .update(DirectLineItemEntity)
-      .set({ ...changes, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: item.id, version: item.version })
-      .execute();
-    return (result.affected ?? 0) === 1;
-  }
 }

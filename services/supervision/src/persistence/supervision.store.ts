@@ -1,10 +1,21 @@
 import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { SupervisionCategory } from '../domain/categories';
+import { MilestoneEntity } from './milestone.entity';
 import { SupervisionItemEntity } from './supervision-item.entity';
+import type { SupervisionItemStatus } from './supervision-item.entity';
 import { SupervisionItemUpdateEntity } from './supervision-item-update.entity';
 
-/** All SQL of the supervision subgraph. Every read takes many keys at once (one statement). */
+export interface ItemFilter {
+  category?: SupervisionCategory | null;
+  departmentId?: string | null;
+  year?: number | null;
+  status?: SupervisionItemStatus | null;
+  /** A partner agency: only the items it is involved in. */
+  visibleTo?: string;
+}
+
+/** SQL of items, their plans and timelines. Every read takes many keys at once (one statement). */
 export class SupervisionStore {
   constructor(private readonly manager: EntityManager) {}
 
@@ -12,15 +23,29 @@ export class SupervisionStore {
     return this.manager.find(SupervisionItemEntity, { where: { id: In([...ids]) } });
   }
 
-  listItems(filter: {
-    category?: SupervisionCategory | null;
-    visibleTo?: string;
-  }): Promise<SupervisionItemEntity[]> {
+  itemsByDirectLineItemIds(ids: readonly string[]): Promise<SupervisionItemEntity[]> {
+    return this.manager.find(SupervisionItemEntity, { where: { directLineItemId: In([...ids]) } });
+  }
+
+  /** Locks an item for the rest of the transaction: evaluations of one item run one at a time. */
+  async lockItem(id: string): Promise<SupervisionItemEntity | null> {
+    return this.manager
+      .createQueryBuilder(SupervisionItemEntity, 'i')
+      .setLock('pessimistic_write')
+      .where('i.id = :id', { id })
+      .getOne();
+  }
+
+  listItems(filter: ItemFilter): Promise<SupervisionItemEntity[]> {
     const query = this.manager
       .createQueryBuilder(SupervisionItemEntity, 'i')
       .orderBy('i.created_at', 'DESC')
       .addOrderBy('i.id');
     if (filter.category) query.andWhere('i.category = :category', { category: filter.category });
+    if (filter.departmentId)
+      query.andWhere('i.responsible_department_id = :department', { department: filter.departmentId });
+    if (filter.year) query.andWhere('i.year = :year', { year: filter.year });
+    if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
     if (filter.visibleTo)
       query.andWhere(':agency = ANY(i.involved_agency_ids)', { agency: filter.visibleTo });
     return query.getMany();
@@ -55,8 +80,23 @@ export class SupervisionStore {
     });
   }
 
+  milestonesByItemIds(itemIds: readonly string[]): Promise<MilestoneEntity[]> {
+    return this.manager.find(MilestoneEntity, {
+      where: { itemId: In([...itemIds]) },
+      order: { dueOn: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  milestonesByIds(ids: readonly string[]): Promise<MilestoneEntity[]> {
+    return this.manager.find(MilestoneEntity, { where: { id: In([...ids]) } });
+  }
+
   async insertItem(item: Partial<SupervisionItemEntity>): Promise<void> {
     await this.manager.insert(SupervisionItemEntity, item);
+  }
+
+  async insertMilestone(milestone: Partial<MilestoneEntity>): Promise<void> {
+    await this.manager.insert(MilestoneEntity, milestone);
   }
 
   async insertUpdate(update: Partial<SupervisionItemUpdateEntity>): Promise<void> {

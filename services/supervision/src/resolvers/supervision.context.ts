@@ -1,35 +1,29 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
-import { createEntityLoader, createGroupLoader } from '@eco/subgraph';
 import type { BaseContext, SubgraphRuntime } from '@eco/subgraph';
 import { DirectLineService } from '../domain/direct-line.service';
+import { EscalationService } from '../domain/escalation.service';
+import { InsightsService } from '../domain/insights.service';
+import { ReportingService } from '../domain/reporting.service';
 import { SupervisionService } from '../domain/supervision.service';
+import { WorkflowService } from '../domain/workflow.service';
 import { DirectLineStore } from '../persistence/direct-line.store';
+import { EscalationStore } from '../persistence/escalation.store';
 import { SupervisionStore } from '../persistence/supervision.store';
-
-function createSupervisionLoaders(store: SupervisionStore) {
-  return {
-    item: createEntityLoader(
-      (ids) => store.itemsByIds(ids),
-      (i) => i.id,
-    ),
-    itemsByAgency: createGroupLoader(
-      (ids) => store.itemsByAgencyIds(ids),
-      (row) => row.agencyId,
-    ),
-    updatesByItem: createGroupLoader(
-      (ids) => store.updatesByItemIds(ids),
-      (u) => u.itemId,
-    ),
-  };
-}
+import { createSupervisionLoaders } from './supervision.loaders';
+import type { SupervisionLoaders } from './supervision.loaders';
 
 export interface SupervisionContext extends BaseContext {
   store: SupervisionStore;
-  loaders: ReturnType<typeof createSupervisionLoaders>;
-  service: SupervisionService;
-  directLine: DirectLineService;
+  escalationStore: EscalationStore;
   directLineStore: DirectLineStore;
+  loaders: SupervisionLoaders;
+  service: SupervisionService;
+  reporting: ReportingService;
+  escalation: EscalationService;
+  workflow: WorkflowService;
+  insights: InsightsService;
+  directLine: DirectLineService;
 }
 
 export function createSupervisionContext(
@@ -37,13 +31,17 @@ export function createSupervisionContext(
   runtime: SubgraphRuntime,
   reads: EntityManager,
 ): SupervisionContext {
-  const store = new SupervisionStore(reads);
   return {
     principal,
-    store,
-    loaders: createSupervisionLoaders(store),
-    service: new SupervisionService(runtime, principal),
-    directLine: new DirectLineService(runtime, principal),
+    store: new SupervisionStore(reads),
+    escalationStore: new EscalationStore(reads),
     directLineStore: new DirectLineStore(reads),
+    loaders: createSupervisionLoaders(reads),
+    service: new SupervisionService(runtime, principal),
+    reporting: new ReportingService(runtime, principal),
+    escalation: new EscalationService(runtime, principal),
+    workflow: new WorkflowService(runtime, principal),
+    insights: new InsightsService(reads, principal),
+    directLine: new DirectLineService(runtime, principal),
   };
 }
