@@ -40,7 +40,7 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-function principalOf(person: string | Principal): Principal {
+export function principalOf(person: string | Principal): Principal {
   if (typeof person !== 'string') return person;
   const demo = demoPerson(person);
   return { personId: demo.id, agencyId: demo.agencyId, name: demo.name, roles: demo.roles as Role[] };
