@@ -26,6 +26,7 @@ function startQuickStart(dataDir: string): Promise<QuickStart> {
     'INSPECTIONS_PORT',
     'RECTIFICATION_PORT',
     'SUPERVISION_PORT',
+    'DASHBOARD_PORT',
   ])
     env[port] = '0';
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['packages/stack/src/quick-start.ts'], {

@@ -18,6 +18,7 @@ const schema = z.object({
   INSPECTIONS_PORT: envFields.port(4002),
   RECTIFICATION_PORT: envFields.port(4003),
   SUPERVISION_PORT: envFields.port(4004),
+  DASHBOARD_PORT: envFields.port(4080),
   AUTH_ISSUER: z.string().default('eco-dev'),
   AUTH_AUDIENCE: z.string().default('eco-api'),
   AUTH_HS256_SECRET: envFields.secret().default(DEV_USER_SECRET),

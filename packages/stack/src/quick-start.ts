@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       supervision: config.SUPERVISION_PORT,
     },
     demo: 'all',
+    dashboard: { port: config.DASHBOARD_PORT, demoSignIn: true },
     // A local demo: introspection, field suggestions and the landing page help people explore it.
     gatewayHardening: { exposeSchema: true },
   });
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s — gateway: ${stack.gatewayUrl}`,
+    `Dashboard (内部看板, demo sign-in): ${stack.dashboardUrl ?? 'not served (see the warning above)'}`,
     `Database: ${stack.embeddedDatabase ? `embedded PGlite (${config.DATA_DIR}/pglite)` : 'PostgreSQL at DATABASE_URL'}; events: ${stack.transport.kind}`,
     '',
     'Demo tokens (valid 30 days):',

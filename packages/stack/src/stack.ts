@@ -13,6 +13,8 @@ import { rectificationSubgraph, seedRectificationDemo } from '@eco/rectification
 import { startSubgraph } from '@eco/subgraph';
 import type { RunningSubgraph, SubgraphDeps } from '@eco/subgraph';
 import { seedSupervisionDemo, supervisionSubgraph } from '@eco/supervision-service';
+import { ensureDashboardBuilt } from './dashboard-build';
+import { startDashboardServer } from './dashboard-server';
 
 export interface StackAuthSettings {
   issuer: string;
@@ -36,12 +38,16 @@ export interface StackOptions {
   /** What demo data to load: none, the directory of organisations and people, or all of it. */
   demo?: 'none' | 'directory' | 'all';
   relayPollIntervalMs?: number;
+  /** Serve the internal dashboard (web/), built first if missing or stale; demo sign-in for local use. */
+  dashboard?: { port?: number; demoSignIn?: boolean };
   /** The gateway's limits, rate limit and schema exposure (ADR 0007); production defaults. */
   gatewayHardening?: Partial<GatewayHardening>;
 }
 
 export interface RunningStack {
   gatewayUrl: string;
+  /** Set when the stack serves the dashboard. */
+  dashboardUrl?: string;
   databaseUrl: string;
   embeddedDatabase: boolean;
   transport: EventTransport;
@@ -78,6 +84,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
 
   try {
+    // The dashboard builds in a child process while the services boot.
+    const dashboardBuild = options.dashboard ? ensureDashboardBuilt() : null;
+    dashboardBuild?.catch(() => undefined);
     let embedded: EmbeddedPostgres | null = null;
     let databaseUrl = options.databaseUrl;
     if (!databaseUrl) {
@@ -143,8 +152,30 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     });
     cleanups.push(() => gateway.stop());
 
+    let dashboardUrl: string | undefined;
+    if (options.dashboard) {
+      // The API is the product: a dashboard that cannot build or bind is reported, not fatal.
+      try {
+        await dashboardBuild;
+        const { hs256Secret, issuer, audience } = options.auth;
+        const dashboard = await startDashboardServer({
+          gatewayUrl: gateway.url,
+          logger,
+          port: options.dashboard.port ?? 0,
+          host: options.host,
+          demoSignIn:
+            options.dashboard.demoSignIn && hs256Secret ? { issuer, audience, hs256Secret } : undefined,
+        });
+        cleanups.push(() => dashboard.stop());
+        dashboardUrl = dashboard.url;
+      } catch (error) {
+        logger.warn({ err: error }, 'dashboard not served');
+      }
+    }
+
     return {
       gatewayUrl: gateway.url,
+      dashboardUrl,
       databaseUrl,
       embeddedDatabase: embedded !== null,
       transport,
