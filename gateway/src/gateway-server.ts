@@ -10,6 +10,7 @@ import { startGraphQLHttpServer } from '@eco/http';
 import type { RunningHttpServer } from '@eco/http';
 import type { Logger } from '@eco/logging';
 import { SUPERGRAPH_PATH } from './compose-supergraph';
+import { createExportRoutes, createRunAsCaller } from './exports';
 import { createGatewayErrorFormatter } from './hardening/gateway-errors';
 import { DEFAULT_OPERATION_LIMITS, enforceOperationLimits } from './hardening/operation-limits';
 import { requestAdmissionPlugin } from './hardening/request-admission';
@@ -73,7 +74,8 @@ function refusal(code: string, message: string, status: number, headers?: Map<st
 /**
  * The one entry point: verifies the caller's token, derives the principal, and forwards a
  * short-lived gateway token to each subgraph. Client headers are never forwarded, so an identity
- * header sent by a client cannot reach a subgraph.
+ * header sent by a client cannot reach a subgraph. Beside /graphql it serves the downloads
+ * (`/exports/*`), authenticated the same way and read through this same server as the caller.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
@@ -121,6 +123,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
   };
   const clientAddress = (request: IncomingMessage) => `address:${request.socket.remoteAddress ?? 'unknown'}`;
+  /** The caller of /graphql and of the downloads alike: a verified token, and one request of its budget. */
+  const authenticate = async (request: IncomingMessage): Promise<Principal> => {
+    const token = bearerToken(request.headers.authorization);
+    if (!token) {
+      admit(clientAddress(request));
+      throw refusal('UNAUTHENTICATED', 'a bearer token is required', 401);
+    }
+    let principal: Principal;
+    try {
+      principal = await options.verifyUserToken(token);
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      // Guessing tokens spends the caller's address's budget.
+      admit(clientAddress(request));
+      throw refusal(error.code, error.message, 401);
+    }
+    admit(`person:${principal.personId}`);
+    return principal;
+  };
   await apollo.start();
 
   let http: RunningHttpServer;
@@ -130,24 +151,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         apollo,
         logger,
         maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
-        context: async (request) => {
-          const token = bearerToken(request.headers.authorization);
-          if (!token) {
-            admit(clientAddress(request));
-            throw refusal('UNAUTHENTICATED', 'a bearer token is required', 401);
-          }
-          let principal: Principal;
-          try {
-            principal = await options.verifyUserToken(token);
-          } catch (error) {
-            if (!(error instanceof AuthError)) throw error;
-            // Guessing tokens spends the caller's address's budget.
-            admit(clientAddress(request));
-            throw refusal(error.code, error.message, 401);
-          }
-          admit(`person:${principal.personId}`);
-          return { principal };
-        },
+        context: async (request) => ({ principal: await authenticate(request) }),
+        routes: createExportRoutes({
+          authenticate,
+          runAsCaller: createRunAsCaller(apollo),
+          parseOptions,
+          logger,
+        }),
         ready: async () => {
           const probes = await Promise.all(
             Object.values(options.subgraphUrls).map((url) =>

@@ -167,14 +167,15 @@ function metaLines(document: WeeklyReportDocument): Paragraph[] {
  * straight under the heading when it is one department's own.
  */
 function perDepartment(
-  departments: readonly DepartmentWeeklyReport[],
+  document: WeeklyReportDocument,
   content: (report: DepartmentWeeklyReport) => (Paragraph | Table)[],
 ): (Paragraph | Table)[] {
+  const { departments } = document;
   const withContent = departments
     .map((d) => ({ d, parts: content(d) }))
     .filter(({ parts }) => parts.length > 0);
   if (withContent.length === 0) return [new Paragraph({ text: '无。', indent: { firstLine: 640 } })];
-  if (departments.length === 1) return withContent[0]!.parts;
+  if (!document.merged && departments.length === 1) return withContent[0]!.parts;
   return withContent.flatMap(({ d, parts }, i) => [heading2(i + 1, d.department), ...parts]);
 }
 
@@ -189,14 +190,14 @@ export async function renderWeeklyReportDocx(document: WeeklyReportDocument): Pr
     new Paragraph({ heading: HeadingLevel.TITLE, text: title }),
     ...metaLines(document),
     heading1(1, WEEKLY_REPORT_SECTIONS.progress),
-    ...perDepartment(document.departments, (d) => [
+    ...perDepartment(document, (d) => [
       ...(d.items && d.items.length > 0 ? [itemsTable(d.items)] : []),
       ...bodyParagraphs(d.progress),
     ]),
     heading1(2, WEEKLY_REPORT_SECTIONS.practices),
-    ...perDepartment(document.departments, (d) => bodyParagraphs(d.practices)),
+    ...perDepartment(document, (d) => bodyParagraphs(d.practices)),
     heading1(3, WEEKLY_REPORT_SECTIONS.difficulties),
-    ...perDepartment(document.departments, (d) => bodyParagraphs(d.difficulties ?? '')),
+    ...perDepartment(document, (d) => bodyParagraphs(d.difficulties ?? '')),
     ...(document.submissions && document.submissions.length > 0
       ? [
           new Paragraph({ heading: HeadingLevel.HEADING_1, text: SUBMISSIONS_HEADING }),

@@ -41,4 +41,9 @@ export interface WeeklyReportDocument {
   contactPhone?: string | null;
   departments: readonly DepartmentWeeklyReport[];
   submissions?: readonly WeeklySubmission[];
+  /**
+   * The office's merge: each section names its departments under （一）（二）… even when only one
+   * has reported. A report of several departments is always set out so.
+   */
+  merged?: boolean | null;
 }

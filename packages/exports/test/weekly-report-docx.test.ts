@@ -88,6 +88,20 @@ describe('the weekly progress report (周报) as .docx', () => {
     expect(xml).toContain('<w:tblHeader/>');
   });
 
+  it("names the department under （一） in the office's merge even when only one has reported", async () => {
+    const merged: WeeklyReportDocument = {
+      ...sanitation,
+      unit: '审计办公室',
+      merged: true,
+      submissions: [
+        { department: '市容环卫处', status: 'ON_TIME', submittedAt: '2023-09-13 14:05' },
+        { department: '基建处', status: 'MISSING' },
+      ],
+    };
+    const { paragraphs } = await readDocx(await renderWeeklyReportDocx(merged));
+    expect(headingsOf(paragraphs, 'Heading2')).toEqual(['（一）市容环卫处', '（一）市容环卫处']);
+  });
+
   it('merges several departments under （一）（二）… and appends who reported on time', async () => {
     const merged: WeeklyReportDocument = {
       ...firstWeek,

@@ -15,6 +15,19 @@ export interface GraphQLHttpServerOptions<Ctx extends BaseContext> {
   maxBodyBytes?: number;
   /** Wraps the execution of each GraphQL request (e.g. to count its SQL statements). */
   aroundRequest?: <T>(run: () => Promise<T>) => Promise<T>;
+  /**
+   * Routes served beside `/graphql` (the gateway's downloads): answers `true` when it handled the
+   * request, `false` to let it fall through to the 404. An `HttpError` it throws is answered as JSON.
+   */
+  routes?: (exchange: HttpExchange) => Promise<boolean>;
+}
+
+/** One request to a route beside `/graphql`, with the server's body reader (and its size cap). */
+export interface HttpExchange {
+  request: IncomingMessage;
+  response: ServerResponse;
+  url: URL;
+  readBody(): Promise<string>;
 }
 
 export interface RunningHttpServer {
@@ -24,7 +37,8 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
+/** A refusal answered as `{ errors: [{ message, extensions: { code } }] }` with its status. */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -89,6 +103,17 @@ export async function startGraphQLHttpServer<Ctx extends BaseContext>(
       const ok = await options.ready().catch(() => false);
       return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
     }
+    if (
+      url.pathname !== '/graphql' &&
+      options.routes &&
+      (await options.routes({
+        request: req,
+        response: res,
+        url,
+        readBody: () => readBody(req, maxBodyBytes),
+      }))
+    )
+      return;
     if (url.pathname !== '/graphql')
       return sendJson(res, 404, { errors: [{ message: 'not found', extensions: { code: 'NOT_FOUND' } }] });
 

@@ -1,3 +1,3 @@
-export { startGraphQLHttpServer } from './graphql-http-server';
-export type { GraphQLHttpServerOptions, RunningHttpServer } from './graphql-http-server';
+export { HttpError, startGraphQLHttpServer } from './graphql-http-server';
+export type { GraphQLHttpServerOptions, HttpExchange, RunningHttpServer } from './graphql-http-server';
 export { createErrorMasker, isPublicError } from './error-masking';
