@@ -62,8 +62,12 @@ export interface WeeklyRule {
   /** 1 = Monday … 7 = Sunday. */
   readonly weekday: number;
   readonly time: TimeOfDay;
-  /** Default 'skip': no occurrence that week. */
-  readonly onNonWorkingDay?: 'skip' | 'next-working-day';
+  /**
+   * Default 'skip': no occurrence that week. 'next-working-day' moves it later, 'previous-working-day'
+   * brings it forward (a cut-off that must not slip past a holiday); a move that reaches another
+   * occurrence's date merges into that one.
+   */
+  readonly onNonWorkingDay?: 'skip' | 'next-working-day' | 'previous-working-day';
   readonly startDate?: LocalDate;
   /** Default 1; larger values need startDate. */
   readonly intervalWeeks?: number;
@@ -158,9 +162,9 @@ export function parseDeadlineRule(value: unknown, path = 'rule'): DeadlineRule {
       check(typeof rule.time === 'string', `${path}.time`, "expected 'HH:MM'");
       check(
         rule.onNonWorkingDay === undefined ||
-          ['skip', 'next-working-day'].includes(rule.onNonWorkingDay as string),
+          ['skip', 'next-working-day', 'previous-working-day'].includes(rule.onNonWorkingDay as string),
         `${path}.onNonWorkingDay`,
-        "expected 'skip' or 'next-working-day'",
+        "expected 'skip', 'next-working-day' or 'previous-working-day'",
       );
       check(
         rule.intervalWeeks === undefined || isInt(rule.intervalWeeks, 1, 52),

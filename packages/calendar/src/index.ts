@@ -45,6 +45,9 @@ export { computeDueAt } from './deadline-calculator';
 export { listOccurrences, nextOccurrence } from './occurrences';
 export type { Occurrence } from './occurrences';
 
+export { isoWeekOf, scheduledDateInWeekOf, weeklyCutOff, weeklyCutOffsBetween } from './weekly-cut-off';
+export type { WeeklyCutOff } from './weekly-cut-off';
+
 export { explainDeadline } from './deadline-explanation';
 export type { DayNote, DeadlineExplanation, ExplanationStep } from './deadline-explanation';
 export { describeRule } from './rule-descriptions';

@@ -16,7 +16,12 @@ import {
   ymdOfDay,
 } from './shanghai-time';
 import type { Instant, LocalDate } from './shanghai-time';
-import { isWorkingDayNumber, nextWorkingDayNumber, rollDayNumber } from './working-calendar';
+import {
+  isWorkingDayNumber,
+  nextWorkingDayNumber,
+  previousWorkingDayNumber,
+  rollDayNumber,
+} from './working-calendar';
 import type { WorkingCalendar } from './working-calendar';
 
 export interface Occurrence {
@@ -78,7 +83,9 @@ function resolve(calendar: WorkingCalendar, rule: RecurringRule, scheduledDay: n
       ? scheduledDay
       : rule.onNonWorkingDay === 'next-working-day'
         ? nextWorkingDayNumber(calendar, scheduledDay, false)
-        : null;
+        : rule.onNonWorkingDay === 'previous-working-day'
+          ? previousWorkingDayNumber(calendar, scheduledDay, false)
+          : null;
   } else {
     day = rollDayNumber(calendar, scheduledDay, rule.roll ?? 'next-working-day');
   }
@@ -104,8 +111,17 @@ function schedule(
   for (let i = raw.length - 1; i >= 0; i--) {
     const occurrence = raw[i];
     if (occurrence === undefined || occurrence.day === null) continue;
-    if (occurrence.status === 'moved' && occurrence.day >= nextDay) occurrence.status = 'skipped';
+    const later = occurrence.status === 'moved' && occurrence.day > occurrence.scheduledDay;
+    if (later && occurrence.day >= nextDay) occurrence.status = 'skipped';
     else nextDay = occurrence.day;
+  }
+  // Brought forward, it merges into the previous one when it reaches that one's date.
+  let previousDay = -Infinity;
+  for (const occurrence of raw) {
+    if (occurrence.day === null || occurrence.status === 'skipped') continue;
+    const earlier = occurrence.status === 'moved' && occurrence.day < occurrence.scheduledDay;
+    if (earlier && occurrence.day <= previousDay) occurrence.status = 'skipped';
+    else previousDay = occurrence.day;
   }
   return raw;
 }

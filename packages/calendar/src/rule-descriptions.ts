@@ -39,6 +39,15 @@ const ROLL_TEXT = {
   },
 } as const;
 
+const WEEKLY_HOLIDAY_TEXT = {
+  skip: { en: ', except holidays', zh: '，节假日除外' },
+  'next-working-day': { en: ', moved to the next working day on holidays', zh: '，遇节假日顺延' },
+  'previous-working-day': {
+    en: ', brought forward to the previous working day on holidays',
+    zh: '，遇节假日提前至前一工作日',
+  },
+} as const;
+
 /** What a rule says, for display next to a date (e.g. "15 working days" / "15个工作日"). */
 export function describeRule(rule: DeadlineRule): BilingualText {
   switch (rule.kind) {
@@ -63,10 +72,10 @@ export function describeRule(rule: DeadlineRule): BilingualText {
     }
     case 'weekly': {
       const every = (rule.intervalWeeks ?? 1) === 1 ? '' : ` ${rule.intervalWeeks}`;
-      const moved = rule.onNonWorkingDay === 'next-working-day';
+      const holiday = WEEKLY_HOLIDAY_TEXT[rule.onNonWorkingDay ?? 'skip'];
       return {
-        en: `every${every ? `${every} weeks on` : ''} ${WEEKDAYS_EN[rule.weekday - 1]} ${rule.time}${moved ? ', moved to the next working day on holidays' : ', except holidays'}`,
-        zh: `${every ? `每${every.trim()}周` : '每周'}${WEEKDAYS_ZH[rule.weekday - 1]} ${rule.time}${moved ? '，遇节假日顺延' : '，节假日除外'}`,
+        en: `every${every ? `${every} weeks on` : ''} ${WEEKDAYS_EN[rule.weekday - 1]} ${rule.time}${holiday.en}`,
+        zh: `${every ? `每${every.trim()}周` : '每周'}${WEEKDAYS_ZH[rule.weekday - 1]} ${rule.time}${holiday.zh}`,
       };
     }
     case 'long-term':

@@ -14,6 +14,13 @@ import { DirectLineRequests1763790000001 } from './persistence/migrations/176379
 import { DirectLineReplyEntity, DirectLineRequestEntity } from './persistence/direct-line-request.entity';
 import { recordDirectLineReply } from './events/record-direct-line-reply.handler';
 import { PersonEntity } from './persistence/person.entity';
+import { takeDueAgenciesWeeklyRollups } from './domain/weekly-rollup';
+import { DEFAULT_WEEKLY_ROLLUP_SCHEDULE } from './domain/weekly-rollup-schedule';
+import type { WeeklyRollupSchedule } from './domain/weekly-rollup-schedule';
+import { AgenciesWeeklyRollups1795600000000 } from './persistence/migrations/1795600000000-weekly-rollups';
+import { AgenciesWeeklyRollupsRowSecurity1795600000001 } from './persistence/migrations/1795600000001-weekly-rollups-row-security';
+import { AgenciesWeeklyRollupsAuditTrail1795600000002 } from './persistence/migrations/1795600000002-weekly-rollups-audit-trail';
+import { AgenciesWeeklyRollupEntity, AgencyWeekEntity } from './persistence/weekly-rollup.entity';
 import { TaskUpdateEntity } from './persistence/task-update.entity';
 import { createAgenciesContext } from './resolvers/agencies.context';
 import type { AgenciesContext } from './resolvers/agencies.context';
@@ -21,8 +28,22 @@ import { agenciesResolvers } from './resolvers/agencies.resolvers';
 
 export const agenciesTypeDefs = parse(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
 
+export interface AgenciesOptions {
+  /** The weekly roll-up's cut-off; every subgraph must be given the same. */
+  weeklyRollup: WeeklyRollupSchedule;
+  /** How often each replica looks for a cut-off that has fallen and is not rolled up yet. */
+  rollupCheckIntervalMs: number;
+}
+
+export const DEFAULT_AGENCIES_OPTIONS: AgenciesOptions = {
+  weeklyRollup: DEFAULT_WEEKLY_ROLLUP_SCHEDULE,
+  rollupCheckIntervalMs: 60_000,
+};
+
 /** Outside agencies and people: the directory, and each partner's inbox of coordination tasks. */
-export const agenciesSubgraph: SubgraphDefinition<AgenciesContext> = {
+export const createAgenciesSubgraph = (
+  options: AgenciesOptions = DEFAULT_AGENCIES_OPTIONS,
+): SubgraphDefinition<AgenciesContext> => ({
   name: 'agencies',
   rowSecurity: true,
   typeDefs: agenciesTypeDefs,
@@ -35,6 +56,8 @@ export const agenciesSubgraph: SubgraphDefinition<AgenciesContext> = {
     TaskUpdateEntity,
     DirectLineRequestEntity,
     DirectLineReplyEntity,
+    AgenciesWeeklyRollupEntity,
+    AgencyWeekEntity,
   ],
   migrations: [
     AgenciesCore1763771000000,
@@ -42,7 +65,21 @@ export const agenciesSubgraph: SubgraphDefinition<AgenciesContext> = {
     DirectLineRequests1763790000001,
     AgenciesRowLevelSecurity1763790000003,
     AgenciesAuditTrail1795400000000,
+    AgenciesWeeklyRollups1795600000000,
+    AgenciesWeeklyRollupsRowSecurity1795600000001,
+    AgenciesWeeklyRollupsAuditTrail1795600000002,
   ],
   eventHandlers: () => [openTasksForMeasure, openTasksForSupervisionItem, recordDirectLineReply],
+  jobs: (runtime) => [
+    {
+      name: 'take-weekly-rollups',
+      intervalMs: options.rollupCheckIntervalMs,
+      run: async () => {
+        await takeDueAgenciesWeeklyRollups(runtime, options.weeklyRollup, new Date());
+      },
+    },
+  ],
   createContext: createAgenciesContext,
-};
+});
+
+export const agenciesSubgraph = createAgenciesSubgraph();

@@ -2,9 +2,23 @@
 import { ConfigError } from '@eco/config';
 import { runSubgraphMain } from '@eco/subgraph';
 import { loadConfig } from './config';
-import { agenciesSubgraph } from './agencies.subgraph';
+import { createAgenciesSubgraph } from './agencies.subgraph';
 
-runSubgraphMain(agenciesSubgraph, loadConfig()).catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+Promise.resolve()
+  .then(() => {
+    const config = loadConfig();
+    return runSubgraphMain(
+      createAgenciesSubgraph({
+        weeklyRollup: {
+          rule: config.WEEKLY_ROLLUP_SCHEDULE,
+          lookbackDays: config.WEEKLY_ROLLUP_LOOKBACK_DAYS,
+        },
+        rollupCheckIntervalMs: config.WEEKLY_ROLLUP_CHECK_INTERVAL_MS,
+      }),
+      config,
+    );
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  });

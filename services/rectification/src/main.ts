@@ -8,7 +8,14 @@ Promise.resolve()
   .then(() => {
     const config = loadConfig();
     return runSubgraphMain(
-      createRectificationSubgraph({ overdueCheckIntervalMs: config.RECTIFICATION_OVERDUE_CHECK_INTERVAL_MS }),
+      createRectificationSubgraph({
+        overdueCheckIntervalMs: config.RECTIFICATION_OVERDUE_CHECK_INTERVAL_MS,
+        weeklyRollup: {
+          rule: config.WEEKLY_ROLLUP_SCHEDULE,
+          lookbackDays: config.WEEKLY_ROLLUP_LOOKBACK_DAYS,
+        },
+        rollupCheckIntervalMs: config.WEEKLY_ROLLUP_CHECK_INTERVAL_MS,
+      }),
       config,
     );
   })

@@ -9,6 +9,18 @@ import { MeasureUpdateOrder1763790000011 } from './persistence/migrations/176379
 import { FollowUpPlans1763790000012 } from './persistence/migrations/1763790000012-follow-up-plans';
 import { FollowUpPlanEntity } from './persistence/follow-up-plan.entity';
 import { noticeOverdueWeeklyReports } from './domain/weekly-report-overdue';
+import { takeDueWeeklyRollups } from './domain/weekly-rollup';
+import { DEFAULT_WEEKLY_ROLLUP_SCHEDULE } from './domain/weekly-rollup-schedule';
+import type { WeeklyRollupSchedule } from './domain/weekly-rollup-schedule';
+import { recordAgenciesRollupPart, recordSupervisionRollupPart } from './events/weekly-rollup-parts.handler';
+import { WeeklyRollups1795600000000 } from './persistence/migrations/1795600000000-weekly-rollups';
+import { WeeklyRollupsRowSecurity1795600000001 } from './persistence/migrations/1795600000001-weekly-rollups-row-security';
+import { WeeklyRollupsAuditTrail1795600000002 } from './persistence/migrations/1795600000002-weekly-rollups-audit-trail';
+import {
+  WeeklyRollupDepartmentEntity,
+  WeeklyRollupEntity,
+  WeeklyRollupPartEntity,
+} from './persistence/weekly-rollup.entity';
 import { openCampaignFromFeedback } from './events/open-campaign-from-feedback.handler';
 import { openProblemFromFinding } from './events/open-problem-from-finding.handler';
 import { reopenProblemOnFalseRectification } from './events/reopen-problem-on-false-rectification.handler';
@@ -38,9 +50,17 @@ export const rectificationTypeDefs = parse(readFileSync(join(__dirname, '..', 's
 export interface RectificationOptions {
   /** How often each replica looks for overdue weekly reports. */
   overdueCheckIntervalMs: number;
+  /** The weekly roll-up's cut-off; every subgraph must be given the same. */
+  weeklyRollup: WeeklyRollupSchedule;
+  /** How often each replica looks for a cut-off that has fallen and is not rolled up yet. */
+  rollupCheckIntervalMs: number;
 }
 
-export const DEFAULT_RECTIFICATION_OPTIONS: RectificationOptions = { overdueCheckIntervalMs: 60_000 };
+export const DEFAULT_RECTIFICATION_OPTIONS: RectificationOptions = {
+  overdueCheckIntervalMs: 60_000,
+  weeklyRollup: DEFAULT_WEEKLY_ROLLUP_SCHEDULE,
+  rollupCheckIntervalMs: 60_000,
+};
 
 /** 整改: campaigns, problems, measures and their timelines, close-out, weekly reports, ledger and notice. */
 export function createRectificationSubgraph(
@@ -62,6 +82,9 @@ export function createRectificationSubgraph(
       DisciplineFiguresEntity,
       AccountabilityRecordEntity,
       FollowUpPlanEntity,
+      WeeklyRollupEntity,
+      WeeklyRollupDepartmentEntity,
+      WeeklyRollupPartEntity,
     ],
     migrations: [
       RectificationCore1763772000000,
@@ -72,6 +95,9 @@ export function createRectificationSubgraph(
       RectificationRowLevelSecurity1763790000013,
       RectificationRecordVersions1795390000000,
       RectificationAuditTrail1795400000000,
+      WeeklyRollups1795600000000,
+      WeeklyRollupsRowSecurity1795600000001,
+      WeeklyRollupsAuditTrail1795600000002,
     ],
     eventHandlers: () => [
       openProblemFromFinding,
@@ -80,6 +106,8 @@ export function createRectificationSubgraph(
       timelineFromAcknowledgement,
       timelineFromProgress,
       timelineFromCompletionRequest,
+      recordSupervisionRollupPart,
+      recordAgenciesRollupPart,
     ],
     jobs: (runtime) => [
       {
@@ -87,6 +115,13 @@ export function createRectificationSubgraph(
         intervalMs: options.overdueCheckIntervalMs,
         run: async () => {
           await noticeOverdueWeeklyReports(runtime, new Date());
+        },
+      },
+      {
+        name: 'take-weekly-rollups',
+        intervalMs: options.rollupCheckIntervalMs,
+        run: async () => {
+          await takeDueWeeklyRollups(runtime, options.weeklyRollup, new Date());
         },
       },
     ],

@@ -1,11 +1,8 @@
-import { shanghaiInstant } from '@eco/calendar';
-import { agencyIdOf, personIdOf, SEED_004_NOTICE, seed004Problems } from '@eco/demo-data';
+import { agencyIdOf, personIdOf, SEED_004_NOTICE } from '@eco/demo-data';
 import { startTestStack } from '@eco/testing';
 import type { TestStack } from '@eco/testing';
-import { dueAtOf } from '../src/domain/due-at';
-import { normaliseDeadline } from '../src/domain/measure-deadline';
-import { RectificationStore } from '../src/persistence/rectification.store';
 import { createCampaign, mutate } from './support/rectification-fixtures';
+import { loadSeed004 } from './support/seed-004';
 
 jest.setTimeout(60_000);
 
@@ -22,60 +19,6 @@ describe('campaign deadlines, ledger and progress notice', () => {
   const CAMPAIGN = `campaign { id reportReceivedOn planDueAt reportDueAt weeklyReportsStartOn
     deadlines { kind dueAt explanation provisional } }`;
 
-  /** Loads a campaign with seed 004's proportions in two batched statements. */
-  async function loadSeed004(campaignId: string): Promise<void> {
-    const problems = seed004Problems(`seed-004:${campaignId}`);
-    const openedAt = shanghaiInstant(SEED_004_NOTICE.feedbackOn, '10:00');
-    await t.stack.subgraphs.rectification.runtime.transaction('all', async (manager) => {
-      const store = new RectificationStore(manager);
-      await store.insertProblems(
-        problems.map((p) => ({
-          id: p.id,
-          campaignId,
-          number: p.number,
-          sourceNumber: p.sourceNumber,
-          aspect: p.aspect,
-          title: p.title,
-          description: p.description,
-          leadLeaderId: p.leadLeaderId,
-          responsibleDepartmentId: p.responsibleDepartmentId,
-          coordinatingAgencyIds: [],
-          visibleToAgencyIds: [],
-          sourceFindingId: null,
-          openedAt,
-        })),
-      );
-      await store.insertMeasures(
-        problems.flatMap((p) =>
-          p.measures.map((m, i) => {
-            const deadline = normaliseDeadline({
-              kind: m.deadline.kind,
-              dueOn: 'dueOn' in m.deadline ? m.deadline.dueOn : null,
-              label: m.deadline.label,
-            });
-            return {
-              id: m.id,
-              problemId: p.id,
-              sequence: m.sequence,
-              text: m.text,
-              responsibleAgencyId: m.responsibleAgencyId,
-              coordinatingAgencyIds: [],
-              deadlineKind: deadline.kind,
-              startsOn: null,
-              dueOn: deadline.dueOn,
-              deadlineLabel: deadline.label,
-              dueAt: dueAtOf(deadline),
-              status: m.status,
-              evidenceNotes: m.evidenceNotes,
-              completedAt: m.completedOn ? shanghaiInstant(m.completedOn, '10:00') : null,
-              createdAt: new Date(openedAt.getTime() + i),
-            };
-          }),
-        ),
-      );
-    });
-  }
-
   beforeAll(async () => {
     t = await startTestStack({ label: 'rectification-reports', demo: 'directory' });
     [office, zhuqiao] = await Promise.all([
@@ -89,7 +32,7 @@ describe('campaign deadlines, ledger and progress notice', () => {
       periodEnd: '2025-09-10',
       reportReceivedOn: SEED_004_NOTICE.feedbackOn,
     });
-    await loadSeed004(seed004Id);
+    await loadSeed004(t, seed004Id);
   });
 
   afterAll(async () => {

@@ -3,6 +3,16 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@eco/subgraph';
 import { noticeOverdueReports } from './domain/report-overdue';
+import { takeDueSupervisionWeeklyRollups } from './domain/weekly-rollup';
+import { DEFAULT_WEEKLY_ROLLUP_SCHEDULE } from './domain/weekly-rollup-schedule';
+import type { WeeklyRollupSchedule } from './domain/weekly-rollup-schedule';
+import { SupervisionWeeklyRollups1795600000000 } from './persistence/migrations/1795600000000-weekly-rollups';
+import { SupervisionWeeklyRollupsRowSecurity1795600000001 } from './persistence/migrations/1795600000001-weekly-rollups-row-security';
+import { SupervisionWeeklyRollupsAuditTrail1795600000002 } from './persistence/migrations/1795600000002-weekly-rollups-audit-trail';
+import {
+  SupervisionWeeklyDepartmentEntity,
+  SupervisionWeeklyRollupEntity,
+} from './persistence/weekly-rollup.entity';
 import {
   itemTimelineFromAcknowledgement,
   itemTimelineFromCompletionRequest,
@@ -37,9 +47,17 @@ export const supervisionTypeDefs = parse(readFileSync(join(__dirname, '..', 'sch
 export interface SupervisionOptions {
   /** How often each replica looks for overdue monthly reports. */
   overdueCheckIntervalMs: number;
+  /** The weekly roll-up's cut-off; every subgraph must be given the same. */
+  weeklyRollup: WeeklyRollupSchedule;
+  /** How often each replica looks for a cut-off that has fallen and is not rolled up yet. */
+  rollupCheckIntervalMs: number;
 }
 
-export const DEFAULT_SUPERVISION_OPTIONS: SupervisionOptions = { overdueCheckIntervalMs: 60_000 };
+export const DEFAULT_SUPERVISION_OPTIONS: SupervisionOptions = {
+  overdueCheckIntervalMs: 60_000,
+  weeklyRollup: DEFAULT_WEEKLY_ROLLUP_SCHEDULE,
+  rollupCheckIntervalMs: 60_000,
+};
 
 /** 督办: supervised items of every category, their plans, reports, lights, escalation and score. */
 export function createSupervisionSubgraph(
@@ -64,6 +82,8 @@ export function createSupervisionSubgraph(
       ClosureReportEntity,
       ProgressMeetingEntity,
       ReportOverdueNoticeEntity,
+      SupervisionWeeklyRollupEntity,
+      SupervisionWeeklyDepartmentEntity,
     ],
     migrations: [
       SupervisionCore1763774000000,
@@ -72,6 +92,9 @@ export function createSupervisionSubgraph(
       SupervisionMeasures1763800000000,
       SupervisionItemYears1763800000001,
       SupervisionAuditTrail1795400000000,
+      SupervisionWeeklyRollups1795600000000,
+      SupervisionWeeklyRollupsRowSecurity1795600000001,
+      SupervisionWeeklyRollupsAuditTrail1795600000002,
     ],
     eventHandlers: () => [
       itemTimelineFromAcknowledgement,
@@ -85,6 +108,13 @@ export function createSupervisionSubgraph(
         intervalMs: options.overdueCheckIntervalMs,
         run: async () => {
           await noticeOverdueReports(runtime, new Date());
+        },
+      },
+      {
+        name: 'take-weekly-rollups',
+        intervalMs: options.rollupCheckIntervalMs,
+        run: async () => {
+          await takeDueSupervisionWeeklyRollups(runtime, options.weeklyRollup, new Date());
         },
       },
     ],

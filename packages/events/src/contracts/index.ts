@@ -30,3 +30,8 @@ export {
   evidenceSchema,
 } from './agencies';
 export type { TaskSubjectKind } from './agencies';
+export {
+  agenciesWeeklyRollupTakenV1,
+  supervisionWeeklyRollupTakenV1,
+  weeklyRollupReadyV1,
+} from './weekly-rollup';

@@ -7,6 +7,8 @@ import { DirectLineStore } from '../persistence/direct-line.store';
 import { AgenciesStore } from '../persistence/agencies.store';
 import { createAgenciesLoaders } from './agencies.loaders';
 import type { AgenciesLoaders } from './agencies.loaders';
+import { createWeeklyRollupLoaders } from './weekly-rollup.resolvers';
+import type { WeeklyRollupLoaders } from './weekly-rollup.resolvers';
 
 export interface AgenciesContext extends BaseContext {
   store: AgenciesStore;
@@ -14,6 +16,7 @@ export interface AgenciesContext extends BaseContext {
   tasks: TaskService;
   directLine: DirectLineService;
   directLineStore: DirectLineStore;
+  weeklyRollupLoaders: WeeklyRollupLoaders;
 }
 
 export function createAgenciesContext(
@@ -28,6 +31,7 @@ export function createAgenciesContext(
     store,
     directLineStore,
     loaders: createAgenciesLoaders(store, directLineStore),
+    weeklyRollupLoaders: createWeeklyRollupLoaders(reads, principal),
     tasks: new TaskService(runtime, principal),
     directLine: new DirectLineService(runtime, principal),
   };

@@ -1,4 +1,4 @@
-import { BoundedDateTime } from '@eco/subgraph';
+import { BoundedDateTime, BoundedLocalDate } from '@eco/subgraph';
 import { GraphQLError } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { isPartner } from '@eco/auth';
@@ -21,6 +21,7 @@ import type { CoordinationTaskEntity, CoordinationTaskStatus } from '../persiste
 import type { PersonEntity } from '../persistence/person.entity';
 import type { TaskUpdateEntity } from '../persistence/task-update.entity';
 import type { AgenciesContext } from './agencies.context';
+import { weeklyRollupResolvers } from './weekly-rollup.resolvers';
 
 const forbidden = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'FORBIDDEN', public: true } });
@@ -74,6 +75,8 @@ async function taskConnection(agencyId: string, args: TaskListArgs, ctx: Agencie
 
 export const agenciesResolvers: GraphQLResolverMap<AgenciesContext> = {
   DateTime: BoundedDateTime,
+  Date: BoundedLocalDate,
+  ...weeklyRollupResolvers,
 
   Query: {
     me: (_root, _args, ctx) => ctx.loaders.person.load(ctx.principal.personId),

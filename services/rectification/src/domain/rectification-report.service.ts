@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Principal } from '@eco/auth';
 import { parseInput } from '@eco/subgraph';
+import type { CampaignEntity } from '../persistence/campaign.entity';
 import type { MeasureEntity } from '../persistence/measure.entity';
 import type { ProblemEntity } from '../persistence/problem.entity';
 import type { RectificationStore } from '../persistence/rectification.store';
@@ -14,6 +15,11 @@ const noticeSchema = z.object({
   campaignId: uuid,
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
 });
+
+/** The notice with the campaign it is about. */
+export interface CampaignProgressNotice extends ProgressNotice {
+  campaign: CampaignEntity;
+}
 
 /** One row of the ledger (台账): a measure with its problem's columns; a problem without measures has one. */
 export interface LedgerRow {
@@ -50,23 +56,26 @@ export class RectificationReportService {
     });
   }
 
-  /** Seed 004: N problems and M measures as of a date, completed of each, and the discipline figures. */
-  async progressNotice(store: RectificationStore, rawInput: unknown): Promise<ProgressNotice> {
+  /**
+   * Seed 004: N problems and M measures as of a date, completed of each, and the discipline
+   * figures, with the campaign (its name and source kind word the notice's text).
+   */
+  async progressNotice(store: RectificationStore, rawInput: unknown): Promise<CampaignProgressNotice> {
     this.assertInternal();
     const input = parseInput(noticeSchema, rawInput, RectificationErrorCode.InvalidInput);
-    await this.assertCampaign(store, input.campaignId);
+    const campaign = await this.assertCampaign(store, input.campaignId);
     const [problems, measures, figures] = await Promise.all([
       store.listProblemsOfCampaigns([input.campaignId]),
       store.measuresOfCampaign(input.campaignId),
       store.latestDisciplineFigures(input.campaignId, input.asOf),
     ]);
-    return computeProgressNotice(input.asOf, problems, measures, figures);
+    return { ...computeProgressNotice(input.asOf, problems, measures, figures), campaign };
   }
 
-  private async assertCampaign(store: RectificationStore, campaignId: string): Promise<void> {
-    if ((await store.campaignsByIds([campaignId])).length === 0) {
-      throw rectificationError(RectificationErrorCode.CampaignNotFound, 'no such campaign');
-    }
+  private async assertCampaign(store: RectificationStore, campaignId: string): Promise<CampaignEntity> {
+    const [campaign] = await store.campaignsByIds([campaignId]);
+    if (!campaign) throw rectificationError(RectificationErrorCode.CampaignNotFound, 'no such campaign');
+    return campaign;
   }
 
   private assertInternal(): void {

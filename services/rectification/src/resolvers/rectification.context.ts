@@ -8,7 +8,9 @@ import { MeasureProgressService } from '../domain/measure-progress.service';
 import { RectificationReportService } from '../domain/rectification-report.service';
 import { RectificationService } from '../domain/rectification.service';
 import { WeeklyReportService } from '../domain/weekly-report.service';
+import { WeeklyRollupService } from '../domain/weekly-rollup.service';
 import { RectificationStore } from '../persistence/rectification.store';
+import { WeeklyRollupStore } from '../persistence/weekly-rollup.store';
 import { createRectificationLoaders } from './rectification.loaders';
 import type { RectificationLoaders } from './rectification.loaders';
 
@@ -22,6 +24,7 @@ export interface RectificationContext extends BaseContext {
   weeklyReports: WeeklyReportService;
   reports: RectificationReportService;
   accountability: AccountabilityService;
+  weeklyRollups: WeeklyRollupService;
 }
 
 export function createRectificationContext(
@@ -30,10 +33,11 @@ export function createRectificationContext(
   reads: EntityManager,
 ): RectificationContext {
   const store = new RectificationStore(reads);
+  const rollups = new WeeklyRollupStore(reads);
   return {
     principal,
     store,
-    loaders: createRectificationLoaders(store),
+    loaders: createRectificationLoaders(store, rollups),
     service: new RectificationService(runtime, principal),
     progress: new MeasureProgressService(runtime, principal),
     followUpPlans: new FollowUpPlanService(runtime, principal),
@@ -41,5 +45,6 @@ export function createRectificationContext(
     weeklyReports: new WeeklyReportService(runtime, principal),
     reports: new RectificationReportService(principal),
     accountability: new AccountabilityService(runtime, principal),
+    weeklyRollups: new WeeklyRollupService(principal, rollups),
   };
 }

@@ -18,6 +18,7 @@ import {
   reportingTypes,
 } from './reporting.resolvers';
 import { agencyRef, findingRef, personRef } from './references';
+import { weeklyRollupQueries, weeklyRollupTypes } from './weekly-rollup.resolvers';
 
 const forbidden = (what: string) =>
   new GraphQLError(`this ${what} is not visible to your agency`, {
@@ -77,6 +78,7 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
     problem: (_root, { id }: { id: string }, ctx) => visibleProblem(id, ctx),
     measure: (_root, { id }: { id: string }, ctx) => visibleMeasure(id, ctx),
     ...reportingQueries,
+    ...weeklyRollupQueries,
   },
 
   Mutation: {
@@ -182,6 +184,7 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
   },
 
   ...reportingTypes,
+  ...weeklyRollupTypes,
 
   Finding: {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),

@@ -4,6 +4,9 @@ import { campaignDeadlines } from '../domain/campaign-deadlines';
 import { displayNumberOf } from '../domain/rectification-report.service';
 import type { LedgerRow } from '../domain/rectification-report.service';
 import type { ProgressNotice } from '../domain/progress-notice';
+import { noticeSummaryText, noticeText } from '../domain/progress-notice-text';
+import type { NoticePunctuation, NoticeTextInput } from '../domain/progress-notice-text';
+import type { CampaignProgressNotice } from '../domain/rectification-report.service';
 import type { WeeklyObligation, WeeklyReportWeek } from '../domain/weekly-report.service';
 import { rectificationCalendar } from '../domain/working-calendar';
 import type { AccountabilityRecordEntity } from '../persistence/accountability-record.entity';
@@ -105,6 +108,12 @@ export const reportingTypes: GraphQLResolverMap<RectificationContext> = {
   },
   ProgressNotice: {
     summary: (notice: ProgressNotice) => notice.summaryZh,
+    summaryText: (notice: CampaignProgressNotice, { punctuation }: { punctuation: NoticePunctuation }) =>
+      noticeSummaryText(notice, punctuation),
+    text: (
+      notice: CampaignProgressNotice,
+      { input, punctuation }: { input?: NoticeTextInput | null; punctuation: NoticePunctuation },
+    ) => noticeText(notice, input ?? null, punctuation),
   },
   AccountabilityRecord: {
     problem: (record: AccountabilityRecordEntity, _args, ctx) => ctx.loaders.problem.load(record.problemId),

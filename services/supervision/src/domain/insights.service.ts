@@ -19,8 +19,13 @@ import { directLineClocks } from './direct-line-clocks';
 import { itemObligations } from './item-obligations';
 import { effectiveLights } from './lights';
 import { meetingSlots } from './progress-meetings';
-import { buildQuarterlyReport, quarterWindow } from './quarterly-report';
-import type { QuarterlyReport } from './quarterly-report';
+import { buildMonthlyReport, buildQuarterlyReport, monthWindow, quarterWindow } from './quarterly-report';
+import type {
+  MonthlySupervisionReport,
+  QuarterFacts,
+  QuarterlyReport,
+  ReportWindow,
+} from './quarterly-report';
 import { Schedules } from './reporting-facts';
 import { supervisionError, SupervisionErrorCode } from './supervision.errors';
 import { supervisionCalendar } from './working-calendar';
@@ -29,6 +34,7 @@ import { uuid } from './input-schemas';
 const INVALID = SupervisionErrorCode.InvalidInput;
 const year = z.number().int().min(2000).max(2100);
 const scoreSchema = z.object({ departmentId: uuid, year, asOf: z.date().nullish() });
+const monthSchema = z.object({ year, month: z.number().int().min(1).max(12) });
 const quarterSchema = z.object({
   year,
   month: z
@@ -165,8 +171,26 @@ export class InsightsService {
   async quarterlyReport(rawInput: unknown): Promise<QuarterlyReport> {
     this.assertInternal();
     const input = parseInput(quarterSchema, rawInput, INVALID);
-    const now = this.clock();
     const window = quarterWindow(supervisionCalendar, input.year, input.month);
+    return buildQuarterlyReport(window, await this.periodFacts(window, this.clock()));
+  }
+
+  /**
+   * 月度督查情况报告: the month's figures, like a quarter's, from the facts as of the month's end (or
+   * now, while it runs), so a past month's report reads the same whenever it is asked for.
+   */
+  async monthlyReport(rawInput: unknown): Promise<MonthlySupervisionReport> {
+    this.assertInternal();
+    const input = parseInput(monthSchema, rawInput, INVALID);
+    const window = monthWindow(input.year, input.month, this.clock());
+    return buildMonthlyReport(window, await this.periodFacts(window, window.asOf));
+  }
+
+  /** Everything a period report sums up, as of `now` (lights as shown at the window's end). */
+  private async periodFacts(
+    window: ReportWindow & { coversFrom?: string },
+    now: Date,
+  ): Promise<QuarterFacts> {
     const store = new SupervisionStore(this.reads);
     const reporting = new ReportingStore(this.reads);
     const items = await store.listItems({});
@@ -179,8 +203,10 @@ export class InsightsService {
       new DirectLineStore(this.reads).listItems({}),
     ]);
     const schedules = new Schedules(scheduleRows);
-    const asOfEnd = new Date(window.endsAt.getTime() - 1);
-    return buildQuarterlyReport(window, {
+    const asOfEnd = new Date(Math.min(window.endsAt.getTime() - 1, now.getTime()));
+    const received = reports.filter((r) => r.submittedAt.getTime() <= now.getTime());
+    const range = { from: window.coversFrom ?? window.coversTo, to: window.coversTo };
+    return {
       now,
       items: items.map((i) => ({
         id: i.id,
@@ -195,14 +221,12 @@ export class InsightsService {
         ),
       })),
       obligations: items.flatMap((item) =>
-        itemObligations(item, schedules, reports, now, { from: window.coversFrom, to: window.coversTo }).map(
-          (o) => ({
-            itemId: o.itemId,
-            dueAt: o.dueAt,
-            submittedAt: o.report?.submittedAt ?? null,
-            overLimit: (o.report?.overLimitFields.length ?? 0) > 0,
-          }),
-        ),
+        itemObligations(item, schedules, received, now, range).map((o) => ({
+          itemId: o.itemId,
+          dueAt: o.dueAt,
+          submittedAt: o.report?.submittedAt ?? null,
+          overLimit: (o.report?.overLimitFields.length ?? 0) > 0,
+        })),
       ),
       escalations,
       directLine: directLine.map((d) => ({
@@ -210,7 +234,7 @@ export class InsightsService {
         status: d.status,
         breached: directLineClocks(d, now).breached,
       })),
-    });
+    };
   }
 
   async meetings(forYear: number) {

@@ -66,7 +66,42 @@ export interface QuarterFacts {
   now: Date;
 }
 
-export interface QuarterlyReport extends QuarterWindow {
+/** The span a report sums up: [startsAt, endsAt), lights as shown for the period `coversTo`. */
+export interface ReportWindow {
+  startsAt: Date;
+  endsAt: Date;
+  coversTo: Period;
+}
+
+/** 月度督查情况报告: one month, summed up like a quarter, from the facts as of `asOf`. */
+export interface MonthWindow extends ReportWindow {
+  year: number;
+  month: number;
+  period: Period;
+  /** The month's end, or `now` while the month runs. */
+  asOf: Date;
+  provisional: boolean;
+}
+
+export function monthWindow(year: number, month: number, now: Date): MonthWindow {
+  const period = periodOfYearMonth(year, month);
+  const startsAt = shanghaiInstant(`${period}-01`);
+  const endsAt = shanghaiInstant(`${addMonths(period, 1)}-01`);
+  const provisional = now.getTime() < endsAt.getTime();
+  return {
+    year,
+    month,
+    period,
+    startsAt,
+    endsAt,
+    coversTo: period,
+    asOf: provisional ? now : new Date(endsAt.getTime() - 1),
+    provisional,
+  };
+}
+
+/** What a quarterly (or monthly) report sums up. */
+export interface PeriodFigures {
   categories: {
     category: SupervisionCategory;
     registered: number;
@@ -81,7 +116,19 @@ export interface QuarterlyReport extends QuarterWindow {
   attention: { itemId: string; title: string; light: Light | null; escalationLevel: number | null }[];
 }
 
+export type QuarterlyReport = QuarterWindow & PeriodFigures;
+export type MonthlySupervisionReport = MonthWindow & PeriodFigures;
+
 export function buildQuarterlyReport(window: QuarterWindow, facts: QuarterFacts): QuarterlyReport {
+  return { ...window, ...buildPeriodFigures(window, facts) };
+}
+
+export function buildMonthlyReport(window: MonthWindow, facts: QuarterFacts): MonthlySupervisionReport {
+  return { ...window, ...buildPeriodFigures(window, facts) };
+}
+
+/** Items, lights, reports, escalations and @件 of [startsAt, endsAt), as of `facts.now`. */
+export function buildPeriodFigures(window: ReportWindow, facts: QuarterFacts): PeriodFigures {
   const within = (at: Date) =>
     at.getTime() >= window.startsAt.getTime() && at.getTime() < window.endsAt.getTime();
   const registered = facts.items.filter((i) => i.createdAt.getTime() < window.endsAt.getTime());
@@ -150,5 +197,5 @@ export function buildQuarterlyReport(window: QuarterWindow, facts: QuarterFacts)
     })
     .filter((a) => a.light === 'RED' || a.escalationLevel !== null);
 
-  return { ...window, categories, lights, reports, escalations, directLine, attention };
+  return { categories, lights, reports, escalations, directLine, attention };
 }

@@ -25,6 +25,8 @@ export const insightsResolvers: GraphQLResolverMap<SupervisionContext> = {
       orGraphQLError(() => ctx.insights.assessmentScores(args.year, args.asOf ?? null)),
     quarterlyReport: (_root, args: { year: number; month: number }, ctx) =>
       orGraphQLError(() => ctx.insights.quarterlyReport(args)),
+    monthlySupervisionReport: (_root, args: { year: number; month: number }, ctx) =>
+      orGraphQLError(() => ctx.insights.monthlyReport(args)),
   },
 
   DepartmentTaskBook: {

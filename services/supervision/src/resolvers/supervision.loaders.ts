@@ -6,7 +6,19 @@ import { DirectLineStore } from '../persistence/direct-line.store';
 import { EscalationStore } from '../persistence/escalation.store';
 import { ReportingStore } from '../persistence/reporting.store';
 import { SupervisionStore } from '../persistence/supervision.store';
+import { SupervisionWeeklyRollupStore } from '../persistence/weekly-rollup.store';
 import { WorkflowStore } from '../persistence/workflow.store';
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Like createGroupLoader, keyed by a week (a date) rather than an id. */
+function weekLoader<V extends { weekOf: string }>(fetch: (weeks: readonly string[]) => Promise<V[]>) {
+  return new DataLoader<string, V[]>(async (weeks) => {
+    const valid = weeks.filter((w) => LOCAL_DATE.test(w));
+    const rows = valid.length > 0 ? await fetch(valid) : [];
+    return weeks.map((week) => rows.filter((r) => r.weekOf === week));
+  });
+}
 
 /** Per-request batch loaders: one statement per entity type per request, whatever the page size. */
 export function createSupervisionLoaders(reads: EntityManager) {
@@ -15,7 +27,10 @@ export function createSupervisionLoaders(reads: EntityManager) {
   const escalations = new EscalationStore(reads);
   const workflow = new WorkflowStore(reads);
   const directLine = new DirectLineStore(reads);
+  const rollups = new SupervisionWeeklyRollupStore(reads);
   return {
+    weeklyRollup: weekLoader((weeks) => rollups.rollupsByWeeks(weeks)),
+    weeklyRollupDepartments: weekLoader((weeks) => rollups.departmentsOfWeeks(weeks)),
     item: createEntityLoader(
       (ids) => items.itemsByIds(ids),
       (i) => i.id,

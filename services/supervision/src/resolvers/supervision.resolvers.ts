@@ -1,4 +1,4 @@
-import { BoundedDateTime } from '@eco/subgraph';
+import { BoundedDateTime, BoundedLocalDate } from '@eco/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { directLineResolvers } from './direct-line.resolvers';
 import { escalationResolvers } from './escalation.resolvers';
@@ -6,6 +6,7 @@ import { insightsResolvers } from './insights.resolvers';
 import { itemResolvers } from './item.resolvers';
 import { reportingResolvers } from './reporting.resolvers';
 import type { SupervisionContext } from './supervision.context';
+import { weeklyRollupResolvers } from './weekly-rollup.resolvers';
 import { workflowResolvers } from './workflow.resolvers';
 
 type ResolverMap = GraphQLResolverMap<SupervisionContext>;
@@ -23,6 +24,7 @@ function merge(...maps: ResolverMap[]): ResolverMap {
 
 export const supervisionResolvers: ResolverMap = {
   DateTime: BoundedDateTime,
+  Date: BoundedLocalDate,
   ...merge(
     itemResolvers,
     reportingResolvers,
@@ -30,5 +32,6 @@ export const supervisionResolvers: ResolverMap = {
     workflowResolvers,
     insightsResolvers,
     directLineResolvers,
+    weeklyRollupResolvers,
   ),
 };

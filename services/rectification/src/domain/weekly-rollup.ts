@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { localDateOf, shanghaiInstant } from '@eco/calendar';
+import type { WeeklyCutOff } from '@eco/calendar';
+import { recordEvent, weeklyRollupReadyV1 } from '@eco/events';
+import type { SubgraphRuntime } from '@eco/subgraph';
+import { RectificationStore } from '../persistence/rectification.store';
+import type { WeeklyRollupDepartmentEntity, WeeklyRollupEntity } from '../persistence/weekly-rollup.entity';
+import type { RollupPartName } from '../persistence/weekly-rollup.entity';
+import { WeeklyRollupStore } from '../persistence/weekly-rollup.store';
+import type { RollupInstants, WeeklyReportDeadline } from '../persistence/weekly-rollup.store';
+import { reportingWeeks } from './weekly-obligation';
+import { rollupCutOff, rollupCutOffsDue } from './weekly-rollup-schedule';
+import type { WeeklyRollupSchedule } from './weekly-rollup-schedule';
+import { rectificationCalendar } from './working-calendar';
+
+/** The figures of a department's week, summed: what the parts' events and the ready event carry. */
+export type RollupTotals = Record<string, number>;
+
+export function rectificationTotals(rows: readonly WeeklyRollupDepartmentEntity[]): RollupTotals {
+  const sum = (pick: (row: WeeklyRollupDepartmentEntity) => number) => rows.reduce((n, r) => n + pick(r), 0);
+  return {
+    departments: rows.length,
+    measuresOpen: sum((r) => r.measuresOpen),
+    measuresDueThisWeek: sum((r) => r.measuresDueThisWeek),
+    measuresOverdue: sum((r) => r.measuresOverdue),
+    measuresNewlyOverdue: sum((r) => r.newlyOverdueMeasureIds.length),
+    measuresCompleted: sum((r) => r.measuresCompleted),
+    measuresNew: sum((r) => r.measuresNew),
+    problemsOpen: sum((r) => r.problemsOpen),
+    problemsNew: sum((r) => r.problemsNew),
+    problemsClosed: sum((r) => r.problemsClosed),
+    weeklyReportsOwed: sum((r) => r.weeklyReportsOwed),
+    weeklyReportsOnTime: sum((r) => r.weeklyReportsOnTime),
+    weeklyReportsLate: sum((r) => r.weeklyReportsLate),
+    weeklyReportsMissing: sum((r) => r.weeklyReportsMissing),
+  };
+}
+
+export function rollupInstants(cutOff: WeeklyCutOff): RollupInstants {
+  return {
+    weekOf: cutOff.scheduledDate,
+    cutOffAt: cutOff.cutOffAt,
+    periodStartsAt: cutOff.previousCutOffAt,
+    weekStartsAt: shanghaiInstant(cutOff.weekStartsOn),
+    weekEndsAt: shanghaiInstant(cutOff.weekEndsOn, '24:00'),
+  };
+}
+
+/** Every campaign's reporting Wednesdays (周报, skipped on holidays) due in (previous cut-off, cut-off]. */
+async function weeklyReportDeadlines(
+  manager: EntityManager,
+  at: RollupInstants,
+): Promise<WeeklyReportDeadline[]> {
+  const campaigns = await new RectificationStore(manager).campaignsWithWeeklyReports();
+  const from = at.periodStartsAt.getTime();
+  const to = at.cutOffAt.getTime();
+  const firstDay = localDateOf(at.periodStartsAt);
+  // Whether a department owed a report depends on its measures recorded by then (in the statement).
+  return campaigns.flatMap((campaign) => {
+    const startOn = campaign.weeklyReportsStartOn!;
+    const first = firstDay > startOn ? firstDay : startOn;
+    return reportingWeeks(rectificationCalendar, startOn, first, localDateOf(at.cutOffAt))
+      .filter((w) => w.dueAt !== null && w.dueAt.getTime() > from && w.dueAt.getTime() <= to)
+      .map((w) => ({ campaignId: campaign.id, weekDate: w.weekDate, dueAt: w.dueAt! }));
+  });
+}
+
+export interface TakenRollup {
+  rollup: WeeklyRollupEntity;
+  /** False when another runner (or an earlier run) had taken it: nothing was written. */
+  taken: boolean;
+}
+
+/**
+ * 周汇总: takes rectification's part of one week's roll-up, once. Under a per-week advisory lock
+ * (several replicas, a restart mid-run), a week already taken is returned as stored; otherwise the
+ * week row, every department's figures (one INSERT … SELECT from the facts as of the cut-off, never
+ * from "now", so a late run gives what a punctual one would have) and our part commit together, and
+ * the roll-up is announced ready if the other subgraphs' parts are in. Null when the rule names no
+ * cut-off that day or it has not fallen yet at `now`.
+ */
+export async function takeWeeklyRollup(
+  runtime: SubgraphRuntime,
+  schedule: WeeklyRollupSchedule,
+  weekOf: string,
+  now: Date,
+): Promise<TakenRollup | null> {
+  const cutOff = rollupCutOff(schedule, weekOf);
+  if (cutOff === null || cutOff.cutOffAt.getTime() > now.getTime()) return null;
+  const at = rollupInstants(cutOff);
+  return runtime.transaction('all', async (manager) => {
+    const store = new WeeklyRollupStore(manager);
+    await store.lockWeek(weekOf);
+    const [existing] = await store.rollupsByWeeks([weekOf]);
+    if (existing) return { rollup: existing, taken: false };
+    const deadlines = await weeklyReportDeadlines(manager, at);
+    const rollup: WeeklyRollupEntity = {
+      weekOf,
+      cutOffAt: cutOff.cutOffAt,
+      moved: cutOff.moved,
+      periodStartsAt: cutOff.previousCutOffAt,
+      weekStartsOn: cutOff.weekStartsOn,
+      weekEndsOn: cutOff.weekEndsOn,
+      weeklyReportsOwed: deadlines.length > 0,
+      schedule: schedule.rule,
+      calendarVersion: rectificationCalendar.version,
+      takenAt: now,
+      readyAt: null,
+      readyEventId: null,
+    };
+    await store.insertRollup(rollup);
+    const departments = await store.insertDepartmentWeeks(at, deadlines);
+    await store.insertPart({
+      weekOf,
+      part: 'rectification',
+      cutOffAt: cutOff.cutOffAt,
+      takenAt: now,
+      totals: rectificationTotals(departments),
+      eventId: null,
+    });
+    const ready = await announceIfReady(manager, weekOf, now);
+    return { rollup: ready ?? rollup, taken: true };
+  });
+}
+
+/** Takes every week whose cut-off fell within the lookback and is not taken yet (the job). */
+export async function takeDueWeeklyRollups(
+  runtime: SubgraphRuntime,
+  schedule: WeeklyRollupSchedule,
+  now: Date,
+): Promise<WeeklyRollupEntity[]> {
+  const taken: WeeklyRollupEntity[] = [];
+  for (const cutOff of rollupCutOffsDue(schedule, now)) {
+    const result = await takeWeeklyRollup(runtime, schedule, cutOff.scheduledDate, now);
+    if (result?.taken) taken.push(result.rollup);
+  }
+  return taken;
+}
+
+/** Another subgraph's part, as its event announced it. */
+export interface ForeignPart {
+  part: Exclude<RollupPartName, 'rectification'>;
+  weekOf: string;
+  cutOffAt: Date;
+  takenAt: Date;
+  totals: RollupTotals;
+  eventId: string;
+}
+
+/** Records another subgraph's part (in the event handler's transaction) and announces if ready. */
+export async function recordForeignPart(manager: EntityManager, part: ForeignPart, now: Date): Promise<void> {
+  const store = new WeeklyRollupStore(manager);
+  await store.lockWeek(part.weekOf);
+  if (await store.insertPart(part)) await announceIfReady(manager, part.weekOf, now);
+}
+
+/**
+ * `rectification.weekly-rollup.ready.v1`, once per week: when the week's row exists and every part
+ * is in. Callers hold the week's lock, so two parts arriving together cannot both miss it.
+ */
+async function announceIfReady(
+  manager: EntityManager,
+  weekOf: string,
+  now: Date,
+): Promise<WeeklyRollupEntity | null> {
+  const eventId = randomUUID();
+  const ready = await new WeeklyRollupStore(manager).markReadyIfComplete(weekOf, now, eventId);
+  if (!ready) return null;
+  const { rollup, parts } = ready;
+  await recordEvent(
+    manager,
+    weeklyRollupReadyV1,
+    {
+      weekOf,
+      cutOffAt: rollup.cutOffAt.toISOString(),
+      periodStartsAt: rollup.periodStartsAt.toISOString(),
+      moved: rollup.moved,
+      readyAt: now.toISOString(),
+      parts: Object.fromEntries(parts.map((p) => [p.part, p.totals])),
+    },
+    { producer: 'rectification', actor: null, eventId, occurredAt: now },
+  );
+  return rollup;
+}

@@ -1,0 +1,50 @@
+import { parseDeadlineRule, scheduledDateInWeekOf, weeklyCutOff, weeklyCutOffsBetween } from '@eco/calendar';
+import type { WeeklyCutOff, WeeklyRule } from '@eco/calendar';
+import { supervisionCalendar } from './working-calendar';
+
+/**
+ * Seed 003: departments report every Wednesday before 15:00 (每周三15时前) and the office merges
+ * the reports (汇总). A holiday Wednesday brings the cut-off forward to the working day before, so
+ * every week still gets its roll-up before the break; the weekly reports themselves are not owed
+ * that week (节假日除外). When the working day before falls on or before the previous cut-off's
+ * day, the week merges into the previous one (the calendar's rule).
+ */
+export const DEFAULT_WEEKLY_ROLLUP_RULE: WeeklyRule = {
+  kind: 'weekly',
+  weekday: 3,
+  time: '15:00',
+  onNonWorkingDay: 'previous-working-day',
+};
+
+export interface WeeklyRollupSchedule {
+  /** The cut-off; the same in every subgraph (each takes its own part at it). */
+  rule: WeeklyRule;
+  /** How far back a runner looks for weeks not rolled up yet (a fresh deployment back-fills this far). */
+  lookbackDays: number;
+}
+
+export const DEFAULT_WEEKLY_ROLLUP_SCHEDULE: WeeklyRollupSchedule = {
+  rule: DEFAULT_WEEKLY_ROLLUP_RULE,
+  lookbackDays: 28,
+};
+
+/** A schedule from configuration (JSON of a weekly @eco/calendar rule); throws a TypeError if invalid. */
+export function parseWeeklyRollupRule(json: string): WeeklyRule {
+  const rule = parseDeadlineRule(JSON.parse(json));
+  if (rule.kind !== 'weekly') throw new TypeError('the weekly roll-up needs a weekly rule');
+  return rule;
+}
+
+/** The cut-off of the week the rule names `weekOf` (null: not a scheduled day, or merged away). */
+export const rollupCutOff = (schedule: WeeklyRollupSchedule, weekOf: string): WeeklyCutOff | null =>
+  weeklyCutOff(supervisionCalendar, schedule.rule, weekOf);
+
+/** The cut-offs that have fallen within the lookback, oldest first. */
+export function rollupCutOffsDue(schedule: WeeklyRollupSchedule, now: Date): WeeklyCutOff[] {
+  const from = new Date(now.getTime() - schedule.lookbackDays * 86_400_000);
+  return weeklyCutOffsBetween(supervisionCalendar, schedule.rule, from, now);
+}
+
+/** The day the rule names in the week (Monday–Sunday) of any date. */
+export const rollupWeekOf = (schedule: WeeklyRollupSchedule, date: string): string | null =>
+  scheduledDateInWeekOf(supervisionCalendar, schedule.rule, date);
