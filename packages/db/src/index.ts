@@ -8,7 +8,13 @@ export { startEmbeddedPostgres } from './embedded-postgres';
 export type { EmbeddedPostgres } from './embedded-postgres';
 export { createTestDatabase, isPostgresReachable } from './test-database';
 export type { TestDatabase } from './test-database';
-export { APPLICATION_ROLE, applyRowScope, rowScopePolicy, SCOPED_AGENCY } from './row-scope';
+export {
+  APPLICATION_ROLE,
+  applyRowScope,
+  rowScopePolicy,
+  rowScopeStatement,
+  SCOPED_AGENCY,
+} from './row-scope';
 export type { RowScope } from './row-scope';
 export { disableAgencyRowSecurity, enableAgencyRowSecurity } from './row-security.migration-helpers';
 export type { AgencyRowPolicy } from './row-security.migration-helpers';

@@ -23,3 +23,15 @@ export function rowScopePolicy(agencyCondition: string): string {
 
 /** The agency in scope, as SQL (NULL when none or 'all'), for policy conditions. */
 export const SCOPED_AGENCY = `nullif(nullif(current_setting('eco.row_scope', true), ''), 'all')::uuid`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The statement that sets the scope, with the scope as a literal rather than a parameter, so it can
+ * share one simple-protocol round trip with BEGIN. The literal is 'all' or a checked UUID.
+ */
+export function rowScopeStatement(scope: RowScope): string {
+  const value = scope === 'all' ? 'all' : scope.agencyId;
+  if (value !== 'all' && !UUID.test(value)) throw new Error('a row scope names an agency by its id');
+  return `SELECT set_config('eco.row_scope', '${value}', true)`;
+}

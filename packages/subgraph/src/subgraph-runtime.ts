@@ -12,6 +12,7 @@ import {
   applyActor,
   applyRowScope,
   createServiceDataSource,
+  rowScopeStatement,
   personActor,
   systemActor,
   openServiceDatabase,
@@ -231,19 +232,22 @@ export async function startSubgraph<Ctx extends BaseContext>(
     const slot = requestReads.getStore();
     if (slot) slot.runner = runner;
     await runner.connect();
-    await runner.startTransaction();
-    await runner.query('SET TRANSACTION READ ONLY');
-    await applyRowScope(runner.manager, rowScopeOf(principal));
+    // One round trip, not four: the simple-query protocol runs both statements. TypeORM is not told
+    // of this transaction; closeReads ends it. A subgraph fetch costs BEGIN…COMMIT plus its reads.
+    await runner.query(`BEGIN READ ONLY; ${rowScopeStatement(rowScopeOf(principal))}`);
     return runner.manager;
   };
   const closeReads = async (runner: QueryRunner | undefined) => {
     if (!runner) return;
     try {
-      if (runner.isTransactionActive) await runner.commitTransaction();
+      await runner.query('COMMIT');
+      await runner.release();
     } catch (error) {
       logger.warn({ err: error }, 'closing a request transaction failed');
-    } finally {
-      await runner.release();
+      // Never hand a connection still inside a transaction back to the pool.
+      await (
+        runner as unknown as { releasePostgresConnection(err: unknown): Promise<void> }
+      ).releasePostgresConnection(error);
     }
   };
 
