@@ -185,7 +185,7 @@ describe('mutation safety under concurrency', () => {
     expect(tasks[0].n).toBe(1);
     const audit = await agencies.query(
       `SELECT actor, after->>'action' AS action, after->>'outcome' AS outcome FROM agencies.audit_log
-        WHERE table_name = 'operator_actions' ORDER BY seq`,
+        WHERE table_name = 'operator_actions' ORDER BY id`,
     );
     expect(audit).toEqual([
       {
@@ -198,7 +198,12 @@ describe('mutation safety under concurrency', () => {
 
   it('leaves every service’s audit trail verifiable, with no change unattributed', async () => {
     for (const name of ['agencies', 'inspections', 'rectification', 'supervision'] as const) {
-      const report = await verifyAuditTrail(t.stack.subgraphs[name].runtime.dataSource, name);
+      const { dataSource } = t.stack.subgraphs[name].runtime;
+      // The runtime's job seals every second: wait for it to chain every entry.
+      const report = await waitFor(`${name}'s audit trail sealed`, async () => {
+        const r = await verifyAuditTrail(dataSource, name);
+        return r.unsealed === 0 ? r : undefined;
+      });
       expect({ name, findings: report.findings, unattributed: report.unattributed }).toEqual({
         name,
         findings: [],

@@ -7,13 +7,17 @@ export interface AuditFinding {
   kind: 'chain-broken' | 'record-diverged';
   table: string;
   recordId: string;
+  /** The chain position concerned (chain findings). */
   seq: number | null;
   detail: string;
 }
 
 export interface AuditVerification {
   schema: string;
+  /** Entries in the trail, sealed or not. */
   entries: number;
+  /** Entries not chained yet: written since the last seal (the sealer runs every second). */
+  unsealed: number;
   tablesChecked: string[];
   findings: AuditFinding[];
   /** Changes recorded with no application actor: made directly in the database. */
@@ -22,26 +26,52 @@ export interface AuditVerification {
 
 interface ChainRow {
   seq: string;
-  at_us: string;
-  actor: string | null;
-  table_name: string;
-  record_id: string;
-  operation: string;
-  before_text: string | null;
-  after_text: string | null;
+  entry_id: string;
   prev_hash: string;
   hash: string;
+  /** The entry's fields: all null when the chained entry no longer exists. */
+  id: string | null;
+  at_us: string | null;
+  actor: string | null;
+  table_name: string | null;
+  record_id: string | null;
+  operation: string | null;
+  before_text: string | null;
+  after_text: string | null;
 }
 
 const BATCH = 5_000;
 const MAX_FINDINGS = 200;
 
+/** The hashed text of a chain link, as CreateAuditTrail's audit_seal writes it. */
+function linkHash(row: ChainRow): string {
+  return createHash('sha256')
+    .update(
+      [
+        row.seq,
+        row.entry_id,
+        row.at_us,
+        row.actor ?? '',
+        row.table_name,
+        row.record_id,
+        row.operation,
+        row.before_text ?? 'null',
+        row.after_text ?? 'null',
+        row.prev_hash,
+      ].join('|'),
+      'utf8',
+    )
+    .digest('hex');
+}
+
 /**
  * Checks a schema's audit trail two ways, independently of the database's own functions:
- * 1. the chain: `seq` gapless from 1, each entry's `prev_hash` the previous `hash`, each `hash`
- *    recomputed here from the entry's stored fields — an edited or deleted entry breaks it;
+ * 1. the chain: `seq` gapless from 1, each link's `prev_hash` the previous `hash`, each chained
+ *    entry present and its `hash` recomputed here from the entry's stored fields — an entry
+ *    edited or deleted after it was sealed breaks it; entries not sealed yet are only counted;
  * 2. the records: every row of every audited table equals its latest audited state — a row
  *    changed with the trigger bypassed (replication role, disabled trigger) diverges.
+ * Seal first (`sealAuditTrail`) to have every committed entry checked by the chain.
  */
 export async function verifyAuditTrail(dataSource: DataSource, schema: string): Promise<AuditVerification> {
   // Row-level security must not hide rows from the comparison: read everything, in one snapshot.
@@ -59,52 +89,45 @@ async function verifyIn(dataSource: EntityManager, schema: string): Promise<Audi
     if (findings.length < MAX_FINDINGS) findings.push(finding);
   };
 
-  let entries = 0;
-  let unattributed = 0;
   let previousHash = 'genesis';
   let expectedSeq = 1;
   for (;;) {
     const rows: ChainRow[] = await dataSource.query(
-      `SELECT seq, ((extract(epoch FROM occurred_at) * 1000000)::bigint)::text AS at_us, actor,
-              table_name, record_id, operation, before::text AS before_text, after::text AS after_text,
-              prev_hash, hash
-         FROM ${s}.audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2`,
+      `SELECT c.seq, c.entry_id, c.prev_hash, c.hash, l.id,
+              ((extract(epoch FROM l.occurred_at) * 1000000)::bigint)::text AS at_us, l.actor,
+              l.table_name, l.record_id, l.operation, l.before::text AS before_text,
+              l.after::text AS after_text
+         FROM ${s}.audit_chain c LEFT JOIN ${s}.audit_log l ON l.id = c.entry_id
+        WHERE c.seq >= $1 ORDER BY c.seq LIMIT $2`,
       [expectedSeq, BATCH],
     );
     for (const row of rows) {
       const seq = Number(row.seq);
-      const at = { table: row.table_name, recordId: row.record_id, seq };
+      const at = { table: row.table_name ?? '', recordId: row.record_id ?? '', seq };
       if (seq !== expectedSeq) {
-        note({ kind: 'chain-broken', ...at, detail: `entries ${expectedSeq}..${seq - 1} are missing` });
+        note({ kind: 'chain-broken', ...at, detail: `links ${expectedSeq}..${seq - 1} are missing` });
       }
       if (row.prev_hash !== previousHash) {
-        note({ kind: 'chain-broken', ...at, detail: 'does not link to the entry before it' });
+        note({ kind: 'chain-broken', ...at, detail: 'does not link to the one before it' });
       }
-      const recomputed = createHash('sha256')
-        .update(
-          [
-            row.seq,
-            row.at_us,
-            row.actor ?? '',
-            row.table_name,
-            row.record_id,
-            row.operation,
-            row.before_text ?? 'null',
-            row.after_text ?? 'null',
-            row.prev_hash,
-          ].join('|'),
-          'utf8',
-        )
-        .digest('hex');
-      if (recomputed !== row.hash)
-        note({ kind: 'chain-broken', ...at, detail: 'its content does not match its hash' });
-      if (row.actor === null) unattributed += 1;
+      if (row.id === null) {
+        note({ kind: 'chain-broken', ...at, detail: `its entry ${row.entry_id} is missing` });
+      } else if (linkHash(row) !== row.hash) {
+        note({ kind: 'chain-broken', ...at, detail: 'its entry does not match its hash' });
+      }
       previousHash = row.hash;
       expectedSeq = seq + 1;
-      entries += 1;
     }
     if (rows.length < BATCH) break;
   }
+
+  const [counts] = (await dataSource.query(
+    `SELECT count(*)::int AS entries,
+            count(*) FILTER (WHERE actor IS NULL)::int AS unattributed,
+            count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM ${s}.audit_chain c WHERE c.entry_id = l.id))::int
+              AS unsealed
+       FROM ${s}.audit_log l`,
+  )) as [{ entries: number; unattributed: number; unsealed: number }];
 
   const tables: { table: string; args: Buffer }[] = await dataSource.query(
     `SELECT c.relname AS table, t.tgargs AS args FROM pg_trigger t
@@ -122,7 +145,7 @@ async function verifyIn(dataSource: EntityManager, schema: string): Promise<Audi
     const diverged: { record_id: string; detail: string }[] = await dataSource.query(
       `WITH latest AS (
          SELECT DISTINCT ON (record_id) record_id, operation, after
-           FROM ${s}.audit_log WHERE table_name = $1 ORDER BY record_id, seq DESC),
+           FROM ${s}.audit_log WHERE table_name = $1 ORDER BY record_id, id DESC),
        present AS (SELECT concat_ws('/', ${recordId}) AS id, to_jsonb(x) AS row FROM ${s}."${table}" x)
        SELECT coalesce(p.id, l.record_id) AS record_id,
               CASE WHEN l.record_id IS NULL THEN 'the row has no audited history'
@@ -143,5 +166,5 @@ async function verifyIn(dataSource: EntityManager, schema: string): Promise<Audi
       note({ kind: 'record-diverged', table, recordId: row.record_id, seq: null, detail: row.detail });
     }
   }
-  return { schema, entries, tablesChecked: tables.map((t) => t.table), findings, unattributed };
+  return { schema, ...counts, tablesChecked: tables.map((t) => t.table), findings };
 }

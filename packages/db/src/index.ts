@@ -22,5 +22,6 @@ export { applyActor, personActor, systemActor } from './actor';
 export { attachAuditTrail, detachAuditTrail, AUDIT_TRIGGER } from './audit-trail.migration-helpers';
 export type { AuditedTable } from './audit-trail.migration-helpers';
 export { verifyAuditTrail } from './audit-verifier';
+export { sealAuditTrail, AUDIT_SEAL_BATCH } from './audit-seal';
 export type { AuditFinding, AuditVerification } from './audit-verifier';
 export { outboxChannel } from './outbox-notify.migration';

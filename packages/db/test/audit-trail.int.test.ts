@@ -7,6 +7,7 @@ import {
   detachAuditTrail,
   migrationSchema,
   openServiceDatabase,
+  sealAuditTrail,
   verifyAuditTrail,
 } from '../src';
 import type { TestDatabase } from '../src';
@@ -38,11 +39,39 @@ class CreateLedger1795400000000 implements MigrationInterface {
 }
 
 const ids = ['00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'];
+const idOf = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+interface Link {
+  seq: number;
+  entry_id: number;
+}
 
 describe('the audit trail', () => {
   let db: TestDatabase;
   let app: DataSource; // the application role, as services connect
   let owner: DataSource; // the schema owner (a DBA), who can bypass triggers
+
+  const chain = async (): Promise<Link[]> =>
+    (
+      (await app.query(`SELECT seq, entry_id FROM ${SCHEMA}.audit_chain ORDER BY seq`)) as {
+        seq: string;
+        entry_id: string;
+      }[]
+    ).map((r) => ({ seq: Number(r.seq), entry_id: Number(r.entry_id) }));
+  /** Opens a transaction as the application role that inserts a ledger row, and leaves it open. */
+  const openWriter = async (n: number): Promise<{ runner: QueryRunner; entryId: number }> => {
+    const runner = app.createQueryRunner();
+    await runner.startTransaction();
+    // With a schema-wide lock (the former design) a second writer would wait for the first.
+    await runner.query(`SET LOCAL lock_timeout = '3s'`);
+    await applyActor(runner.manager, `person:writer-${n}@bureau`);
+    await runner.query(`INSERT INTO ${SCHEMA}.ledger VALUES ($1, $2, 'OPEN')`, [idOf(n), `writer ${n}`]);
+    const [{ id }] = (await runner.query(
+      `SELECT id FROM ${SCHEMA}.audit_log WHERE record_id = $1 ORDER BY id DESC LIMIT 1`,
+      [idOf(n)],
+    )) as [{ id: string }];
+    return { runner, entryId: Number(id) };
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase(serverUrl, 'audit');
@@ -51,7 +80,7 @@ describe('the audit trail', () => {
       schema: SCHEMA,
       entities: [],
       migrations: [CreateLedger1795400000000],
-      poolSize: 3,
+      poolSize: 5,
     };
     app = await openServiceDatabase(createServiceDataSource(options));
     owner = await createServiceDataSource({ ...options, asApplicationRole: false }).initialize();
@@ -71,18 +100,18 @@ describe('the audit trail', () => {
     await db?.drop();
   });
 
-  it('records who, what, when and before → after of every change, in chain order', async () => {
+  it('records who, what, when and before → after of every change, the baseline first', async () => {
     const entries: {
-      seq: string;
+      id: string;
       actor: string;
       record_id: string;
       operation: string;
       before: unknown;
       after: unknown;
     }[] = await app.query(
-      `SELECT seq, actor, record_id, operation, before, after FROM ${SCHEMA}.audit_log ORDER BY seq`,
+      `SELECT id, actor, record_id, operation, before, after FROM ${SCHEMA}.audit_log ORDER BY id`,
     );
-    expect(entries.map((e) => [Number(e.seq), e.actor, e.operation, e.record_id])).toEqual([
+    expect(entries.map((e) => [Number(e.id), e.actor, e.operation, e.record_id])).toEqual([
       [1, 'system:audit-baseline', 'INSERT', '00000000-0000-4000-8000-000000000001'],
       [2, 'person:clerk@bureau', 'INSERT', ids[0]],
       [3, 'person:clerk@bureau', 'INSERT', ids[1]],
@@ -97,28 +126,120 @@ describe('the audit trail', () => {
     expect(entries[4]).toMatchObject({ before: { id: ids[1] }, after: null });
   });
 
-  it('is append-only for the application role, which cannot forge entries either', async () => {
+  it('is append-only for the application role, which cannot forge entries or links either', async () => {
     for (const statement of [
       `UPDATE ${SCHEMA}.audit_log SET actor = 'someone else'`,
       `DELETE FROM ${SCHEMA}.audit_log`,
-      `INSERT INTO ${SCHEMA}.audit_log (seq, occurred_at, table_name, record_id, operation, prev_hash, hash)
-         VALUES (99, now(), 'ledger', 'x', 'INSERT', 'x', 'x')`,
+      `INSERT INTO ${SCHEMA}.audit_log (occurred_at, table_name, record_id, operation)
+         VALUES (now(), 'ledger', 'x', 'INSERT')`,
       `TRUNCATE ${SCHEMA}.audit_log`,
+      `INSERT INTO ${SCHEMA}.audit_chain VALUES (99, 1, 'x', 'x')`,
+      `DELETE FROM ${SCHEMA}.audit_chain`,
+      `UPDATE ${SCHEMA}.audit_seal_state SET sealed_through = 1000`,
+      `SELECT nextval('${SCHEMA}.audit_log_id_seq')`,
+      `SELECT ${SCHEMA}.audit_baseline('ledger', ARRAY['id'])`,
     ]) {
       await expect(app.query(statement)).rejects.toThrow(/permission denied/);
     }
-    // Even the owner's statements are refused by the trail's own trigger.
-    await expect(owner.query(`DELETE FROM ${SCHEMA}.audit_log WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    // Even the owner's statements are refused by the trail's own triggers.
+    await expect(owner.query(`DELETE FROM ${SCHEMA}.audit_log WHERE id = 1`)).rejects.toThrow(/append-only/);
+    await expect(owner.query(`UPDATE ${SCHEMA}.audit_chain SET hash = 'x'`)).rejects.toThrow(/append-only/);
+  });
+
+  it('is sealed afterwards: each entry chained once, in order; an idle seal does nothing', async () => {
+    expect(await chain()).toEqual([]);
+    expect(await sealAuditTrail(app, SCHEMA)).toBe(6);
+    expect(await chain()).toEqual([1, 2, 3, 4, 5, 6].map((n) => ({ seq: n, entry_id: n })));
+    expect(await sealAuditTrail(app, SCHEMA)).toBe(0);
+    expect(await chain()).toHaveLength(6);
   });
 
   it('verifies clean when nothing was touched behind the application’s back', async () => {
     const report = await verifyAuditTrail(app, SCHEMA);
-    expect(report).toMatchObject({
+    expect(report).toEqual({
+      schema: SCHEMA,
       entries: 6,
+      unsealed: 0,
       tablesChecked: ['ledger', 'ledger_tags', 'operator_actions'],
       findings: [],
       unattributed: 0,
     });
+  });
+
+  it('counts entries written since the last seal as unsealed, not as findings', async () => {
+    await app.transaction(async (m) => {
+      await applyActor(m, 'person:clerk@bureau');
+      await m.query(`UPDATE ${SCHEMA}.ledger SET title = 'renamed' WHERE id = $1`, [ids[0]]);
+    });
+    expect(await verifyAuditTrail(app, SCHEMA)).toMatchObject({ entries: 7, unsealed: 1, findings: [] });
+    expect(await sealAuditTrail(app, SCHEMA)).toBe(1);
+    expect(await verifyAuditTrail(app, SCHEMA)).toMatchObject({ entries: 7, unsealed: 0, findings: [] });
+  });
+
+  it('lets writers commit while another writer’s transaction is still open', async () => {
+    const first = await openWriter(10);
+    try {
+      const started = Date.now();
+      const second = await openWriter(11);
+      await second.runner.commitTransaction();
+      await second.runner.release();
+      expect(Date.now() - started).toBeLessThan(1_000);
+      expect(second.entryId).toBeGreaterThan(first.entryId);
+    } finally {
+      await first.runner.rollbackTransaction();
+      await first.runner.release();
+    }
+  });
+
+  it('chains an entry committed after a later one exactly once, after it', async () => {
+    await sealAuditTrail(app, SCHEMA); // the previous test's writer
+    const before = (await chain()).length;
+    const late = await openWriter(20); // lower id, commits last
+    const early = await openWriter(21);
+    await early.runner.commitTransaction();
+    await early.runner.release();
+    // Several seals while the late writer is open: each must leave its lower id to a later seal.
+    const others: number[] = [];
+    for (const n of [22, 23]) {
+      expect(await sealAuditTrail(app, SCHEMA)).toBe(1);
+      const other = await openWriter(n);
+      await other.runner.commitTransaction();
+      await other.runner.release();
+      others.push(other.entryId);
+    }
+    expect(await sealAuditTrail(app, SCHEMA)).toBe(1);
+    await late.runner.commitTransaction();
+    await late.runner.release();
+    expect(await sealAuditTrail(app, SCHEMA)).toBe(1);
+    expect(await sealAuditTrail(app, SCHEMA)).toBe(0);
+
+    const links = (await chain()).slice(before);
+    expect(links).toEqual(
+      [early.entryId, ...others, late.entryId].map((entryId, n) => ({
+        seq: before + n + 1,
+        entry_id: entryId,
+      })),
+    );
+    expect(late.entryId).toBeLessThan(early.entryId);
+    expect(await verifyAuditTrail(app, SCHEMA)).toMatchObject({ unsealed: 0, findings: [] });
+  });
+
+  it('leaves the sealing to whoever holds the lock, without waiting', async () => {
+    await app.transaction(async (m) => {
+      await applyActor(m, 'person:clerk@bureau');
+      await m.query(`INSERT INTO ${SCHEMA}.ledger VALUES ($1, 'while busy', 'OPEN')`, [idOf(30)]);
+    });
+    await owner.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`"${SCHEMA}".audit_chain`]);
+      expect(await sealAuditTrail(app, SCHEMA, { wait: false })).toBe(0);
+    });
+    expect(await sealAuditTrail(app, SCHEMA, { wait: false })).toBe(1);
+  });
+
+  it('counts changes made with no application actor', async () => {
+    await owner.query(`INSERT INTO ${SCHEMA}.ledger VALUES ($1, 'by hand', 'OPEN')`, [idOf(40)]);
+    await sealAuditTrail(app, SCHEMA);
+    expect(await verifyAuditTrail(app, SCHEMA)).toMatchObject({ unattributed: 1, findings: [] });
   });
 
   it('detects a row changed with the trigger bypassed', async () => {
@@ -138,18 +259,23 @@ describe('the audit trail', () => {
     ]);
   });
 
-  it('detects an audit entry edited or removed behind the trail’s triggers', async () => {
+  it('detects a sealed entry edited or deleted, or a link removed, behind the trail’s triggers', async () => {
     await owner.transaction(async (m) => {
       await m.query(`SET LOCAL session_replication_role = replica`);
-      await m.query(`UPDATE ${SCHEMA}.audit_log SET actor = 'nobody' WHERE seq = 2`);
-      await m.query(`DELETE FROM ${SCHEMA}.audit_log WHERE seq = 4`);
+      await m.query(`UPDATE ${SCHEMA}.audit_log SET actor = 'nobody' WHERE id = 2`);
+      await m.query(`DELETE FROM ${SCHEMA}.audit_log WHERE id = 3`);
+      await m.query(`DELETE FROM ${SCHEMA}.audit_chain WHERE seq = 5`);
     });
     const report = await verifyAuditTrail(app, SCHEMA);
-    const chain = report.findings.filter((f) => f.kind === 'chain-broken');
-    expect(chain.map((f) => [f.seq, f.detail])).toEqual([
-      [2, 'its content does not match its hash'],
-      [5, 'entries 4..4 are missing'],
-      [5, 'does not link to the entry before it'],
+    const broken = report.findings.filter((f) => f.kind === 'chain-broken');
+    expect(broken.map((f) => [f.seq, f.detail])).toEqual([
+      [2, 'its entry does not match its hash'],
+      [3, 'its entry 3 is missing'],
+      [6, 'links 5..5 are missing'],
+      [6, 'does not link to the one before it'],
     ]);
+    expect(broken[0]).toMatchObject({ table: 'ledger', recordId: ids[0] });
+    // The entry whose link was removed reads as not sealed yet.
+    expect(report.unsealed).toBe(1);
   });
 });

@@ -16,6 +16,7 @@ import {
   personActor,
   systemActor,
   openServiceDatabase,
+  sealAuditTrail,
   QueryCounter,
   withQueryCounter,
 } from '@eco/db';
@@ -357,7 +358,7 @@ interface Job {
 
 const DAY_MS = 86_400_000;
 
-/** Jobs every subgraph runs: the event reconciler, and the purge of expired idempotency keys. */
+/** Jobs every subgraph runs: the event reconciler, the purge of expired idempotency keys, the audit sealer. */
 function platformJobs(
   service: string,
   dataSource: DataSource,
@@ -379,6 +380,13 @@ function platformJobs(
         void (await dataSource.query(
           `DELETE FROM "${service}".idempotency_keys WHERE created_at < now() - interval '7 days'`,
         )),
+    },
+    {
+      name: 'seal-audit-trail',
+      intervalMs: 1_000,
+      // Writers only append entries; this chains them (ADR 0008). One sealer at a time across
+      // replicas: a busy lock means another is at it, so skip rather than wait.
+      run: async () => void (await sealAuditTrail(dataSource, service, { wait: false })),
     },
   ];
 }

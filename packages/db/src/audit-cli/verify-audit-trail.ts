@@ -1,5 +1,6 @@
-// `npm run audit:verify`: checks every service schema's audit trail; exit code 1 on any finding.
+// `npm run audit:verify`: seals, then checks every service schema's audit trail; exit code 1 on any finding.
 import { DataSource } from 'typeorm';
+import { sealAuditTrail } from '../audit-seal';
 import { verifyAuditTrail } from '../audit-verifier';
 import { readVerifierConfig } from './config';
 
@@ -12,10 +13,13 @@ async function main(): Promise<number> {
     );
     let findings = 0;
     for (const { schema } of schemas) {
+      // Chain what was committed up to now, so every entry is checked (not just counted as unsealed).
+      await sealAuditTrail(dataSource, schema);
       const report = await verifyAuditTrail(dataSource, schema);
       findings += report.findings.length;
       console.log(
-        `${schema}: ${report.entries} entries, ${report.tablesChecked.length} tables, ` +
+        `${schema}: ${report.entries} entries (${report.unsealed} written since the seal), ` +
+          `${report.tablesChecked.length} tables, ` +
           `${report.findings.length} findings, ${report.unattributed} changes made outside the application`,
       );
       for (const f of report.findings) {
