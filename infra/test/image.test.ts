@@ -22,7 +22,8 @@ describe('the container image (infra/Dockerfile)', () => {
   it('has an entry point whose every mode runs a file that exists', () => {
     expect(spawnSync('sh', ['-n', ENTRYPOINT]).status).toBe(0);
     const script = readFileSync(ENTRYPOINT, 'utf8');
-    const targets = [...script.matchAll(/\brun "?([\w/$.-]+)"?/g)]
+    // `run <heap MB> <file>`
+    const targets = [...script.matchAll(/\brun \d+ "?([\w/$.-]+)"?/g)]
       .map((m) => m[1]!)
       .filter((t) => t !== '"$@"');
     const files = targets.flatMap((t) =>

@@ -67,7 +67,9 @@ export async function runBenchmarks(
     postgresUrl: options.postgresUrl,
     natsUrl: options.natsUrl,
     label,
-    serviceNodeFlags: options.experiments.serviceNodeFlags,
+    // None given: the heap caps the image deploys with.
+    serviceNodeFlags:
+      options.experiments.serviceNodeFlags.length > 0 ? options.experiments.serviceNodeFlags : undefined,
     withoutAuditTrail: options.experiments.withoutAuditTrail,
     poolSize: options.experiments.poolSize,
   });

@@ -103,7 +103,7 @@ export async function startBenchStack(options: {
           { ...common, DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(options.poolSize ?? 10) },
           ports[name],
           logDir,
-          options.serviceNodeFlags,
+          options.serviceNodeFlags ?? deployedNodeFlags(name),
         ),
       ),
     );
@@ -126,7 +126,7 @@ export async function startBenchStack(options: {
       },
       await freePort(),
       logDir,
-      options.serviceNodeFlags,
+      options.serviceNodeFlags ?? deployedNodeFlags('gateway'),
     );
     started.push(gateway);
 
@@ -151,4 +151,9 @@ export async function startBenchStack(options: {
     await cleanup().catch(() => undefined);
     throw error;
   }
+}
+
+/** The heap caps the image runs each service with (infra/docker/entrypoint.sh), so figures are as deployed. */
+function deployedNodeFlags(service: SubgraphName | 'gateway'): string[] {
+  return [`--max-old-space-size=${service === 'gateway' ? 160 : 128}`];
 }
