@@ -9,6 +9,15 @@ import type { PartnerTask } from './support/partner-tasks';
 import { checkProgress } from './support/progress-checker';
 import { printTallies, progressTakesIdempotencyKey, sleep } from './support/report';
 import { createCampaignOwingReports } from './support/weekly-reports';
+import {
+  lookbackBefore,
+  ROLLUP_SOURCES,
+  rollupJobFailures,
+  scheduledWeeks,
+  WEEKLY_ROLLUP_ENV,
+  weeklyRollupLedger,
+} from './support/weekly-rollups';
+import type { RollupSource } from './support/weekly-rollups';
 
 const UPDATES = 600;
 const DRAIN_LIMIT_MS = 60_000;
@@ -16,6 +25,8 @@ const READ_ACROSS_THE_GRAPH =
   '{ inspectionRounds { id } rectificationCampaigns { id } supervisionItems { id } }';
 
 jest.setTimeout(240_000);
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /**
  * Issue #11: the services are stateless and every effect is exactly-once however many replicas run.
@@ -27,14 +38,18 @@ describe('two replicas of every subgraph', () => {
   let tasks: PartnerTask[];
   let consumers: DurableConsumer[];
   let campaignId: string;
+  /** Before any replica ran a job: no roll-up can be older than its look-back from here. */
+  let startedAt: Date;
   const runId = `replicas-${randomBytes(3).toString('hex')}`;
 
   beforeAll(async () => {
+    startedAt = new Date();
     stack = await startProcessStack({
       label: 'replicas',
       replicas: 2,
-      // Both replicas look for overdue weekly reports every second, so they race for each notice.
-      env: { RECTIFICATION_OVERDUE_CHECK_INTERVAL_MS: '1000' },
+      // Both replicas look for overdue weekly reports and for weeks not rolled up every second, so
+      // they race for each notice and for each week's roll-up.
+      env: { RECTIFICATION_OVERDUE_CHECK_INTERVAL_MS: '1000', ...WEEKLY_ROLLUP_ENV },
     });
     campaignId = await createCampaignOwingReports(stack);
     tasks = await openPartnerTasks(stack, 8);
@@ -84,6 +99,59 @@ describe('two replicas of every subgraph', () => {
     });
     expect(events.every((e) => e.n === 1)).toBe(true);
     expect(events.flatMap((e) => e.ids).sort()).toEqual(noticeRows.map((r) => r.event_id).sort());
+  });
+
+  it('takes each scheduled weekly roll-up once per part and announces it once, though both replicas of rectification, supervision and the agencies run the job', async () => {
+    const ledger = await waitFor(
+      'every week of the look-back rolled up and announced',
+      async () => {
+        const now = await weeklyRollupLedger(stack);
+        const stored = Object.keys(now.counts['rectification: weeks stored']);
+        const due = scheduledWeeks(lookbackBefore(new Date()), startedAt);
+        return due.every((week) => now.ready.includes(week)) && now.ready.length === stored.length
+          ? now
+          : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    // Two more passes of each replica's job: nothing may be added.
+    await sleep(2_000);
+    const settled = await weeklyRollupLedger(stack);
+    const checkedAt = new Date();
+    const weeks = Object.keys(settled.counts['rectification: weeks stored']);
+    // Each run looks back from its own "now", between the stack's start and this check.
+    const due = scheduledWeeks(lookbackBefore(checkedAt), startedAt);
+    const possible = scheduledWeeks(lookbackBefore(startedAt), checkedAt);
+    const sources = Object.keys(ROLLUP_SOURCES) as RollupSource[];
+    const failures = rollupJobFailures(stack);
+    printTallies(`weekly roll-up job on two replicas of each subgraph (weeks ${weeks.join(', ')})`, {
+      'weeks scheduled in the look-back': due.length,
+      ...Object.fromEntries(
+        sources.map((source) => {
+          const perWeek = Object.values(settled.counts[source]);
+          return [
+            source,
+            `${sum(perWeek)} for ${perWeek.length} weeks, at most ${Math.max(0, ...perWeek)} a week`,
+          ];
+        }),
+      ),
+      'weeks ready (every part in)': settled.ready.length,
+      'stored events not the outbox one': settled.eventMismatches,
+      'failed runs of the job logged': failures,
+    });
+
+    expect(settled).toEqual(ledger);
+    expect(weeks).toEqual(expect.arrayContaining(due));
+    expect(possible).toEqual(expect.arrayContaining(weeks));
+    for (const source of sources) {
+      expect({ source, weeks: settled.counts[source] }).toEqual({
+        source,
+        weeks: Object.fromEntries(weeks.map((week) => [week, 1])),
+      });
+    }
+    expect(settled.ready).toEqual(weeks);
+    expect(settled.eventMismatches).toBe(0);
+    expect(failures).toBe(0);
   });
 
   it('applies every event once and loses no update when one replica of each subgraph is killed mid-run', async () => {

@@ -29,10 +29,14 @@ const INTERNAL_NAV: { route: Route; label: string }[] = [
 const PARTNER_NAV: { route: Route; label: string }[] = [
   { route: { page: 'partner' }, label: '我的任务' },
   { route: { page: 'direct-line' }, label: '直通车' },
+  { route: { page: 'weekly' }, label: '周汇总' },
 ];
 
-/** Pages with the bureau's internal figures: the API refuses them to partner agencies anyway. */
-const INTERNAL_PAGES = new Set<Route['page']>(['overview', 'ledger', 'supervision', 'weekly']);
+/**
+ * Pages with the bureau's internal figures: the API refuses them to partner agencies anyway. The
+ * weekly page is not one: a partner sees its own agency's row of the roll-up there.
+ */
+const INTERNAL_PAGES = new Set<Route['page']>(['overview', 'ledger', 'supervision']);
 
 export function App() {
   const [token, setToken] = useState(storedToken);

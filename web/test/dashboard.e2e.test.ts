@@ -2,19 +2,32 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { takeDueAgenciesWeeklyRollups } from '@eco/agencies-service';
 import { agencyIdOf, SEED_003_CAMPAIGN } from '@eco/demo-data';
 import type { DemoProblem } from '@eco/demo-data';
 import { createLogger } from '@eco/logging';
-import { seedRectificationDemo } from '@eco/rectification-service';
+import {
+  DEFAULT_WEEKLY_ROLLUP_SCHEDULE,
+  seedRectificationDemo,
+  takeDueWeeklyRollups,
+} from '@eco/rectification-service';
 import { ensureDashboardBuilt, startDashboardServer } from '@eco/stack';
 import type { RunningDashboard } from '@eco/stack';
+import { takeDueSupervisionWeeklyRollups } from '@eco/supervision-service';
 import { startTestStack, TEST_AUTH, waitFor } from '@eco/testing';
 import type { TestStack } from '@eco/testing';
+import {
+  WEEKLY_ROLLUP_COORDINATION,
+  WEEKLY_ROLLUP_RECTIFICATION,
+  WEEKLY_ROLLUP_SUPERVISION,
+} from '../src/api/queries';
+import { shanghaiDate } from '../src/model/shanghai-time';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from './chromium';
 
 /** Screenshots and timings of each page, kept for people to look at (gitignored). */
 const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
 const OVERVIEW_TARGET_MS = 1000;
+const DAY_MS = 86_400_000;
 
 const requireReal = process.env.REQUIRE_REAL_SERVICES === '1';
 const runBrowser = chromiumAvailable() || requireReal;
@@ -31,6 +44,42 @@ const measureCount = PROBLEMS.reduce((n, p) => n + p.measures.length, 0);
 const zhuqiaoId = agencyIdOf('zhuqiao');
 const problemsOfZhuqiao = PROBLEMS.filter((p) => p.coordinatingAgencyIds.includes(zhuqiaoId));
 const otherProblems = PROBLEMS.filter((p) => !p.coordinatingAgencyIds.includes(zhuqiaoId));
+// Its seed-003 measures and the supervised item that involves it.
+const zhuqiaoTaskCount =
+  problemsOfZhuqiao.flatMap((p) => p.measures).filter((m) => m.coordinatingAgencyIds.includes(zhuqiaoId))
+    .length + 1;
+
+type Figures = Record<string, Record<string, number>>;
+
+/** A part's rows as the API gives them: row key (department or agency id) → figure → count. */
+function figuresOf(rows: Record<string, unknown>[], owner: 'department' | 'agency'): Figures {
+  return Object.fromEntries(
+    rows.map((row) => [
+      (row[owner] as { id: string } | null)?.id ?? 'none',
+      Object.fromEntries(Object.entries(row).filter((e): e is [string, number] => typeof e[1] === 'number')),
+    ]),
+  );
+}
+
+/** The same, as a figures table on the page shows them. */
+async function figuresOnPage(page: Page, testId: string): Promise<Figures> {
+  return page
+    .getByTestId(testId)
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      Object.fromEntries(
+        rows.map((tr) => [
+          tr.getAttribute('data-row'),
+          Object.fromEntries(
+            [...tr.querySelectorAll('td[data-figure]')].map((td) => [
+              td.getAttribute('data-figure'),
+              Number(td.textContent),
+            ]),
+          ),
+        ]),
+      ),
+    );
+}
 
 (runBrowser ? describe : describe.skip)('the internal dashboard in a real browser (Debian chromium)', () => {
   let t: TestStack;
@@ -40,6 +89,9 @@ const otherProblems = PROBLEMS.filter((p) => !p.coordinatingAgencyIds.includes(z
   let township: Page;
   let itemTitle: string;
   let directLineTitle: string;
+  /** The roll-up taken at the coming Wednesday's cut-off, and the one before it. */
+  let coming: { weekOf: string; weekStartsOn: string };
+  let last: { weekOf: string; weekStartsOn: string };
 
   const shoot = (page: Page, name: string) =>
     page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -118,6 +170,22 @@ const otherProblems = PROBLEMS.filter((p) => !p.coordinatingAgencyIds.includes(z
     );
     expect(raised.data.raiseDirectLineItem).toMatchObject({ ok: true });
     await t.stack.settleEvents();
+
+    // The weekly roll-up job, as if its clock stood a week ahead: it takes the last cut-off (before
+    // the demo's measures and tasks were recorded) and the coming one (after), each subgraph its part.
+    const schedule = { ...DEFAULT_WEEKLY_ROLLUP_SCHEDULE, lookbackDays: 14 };
+    const weekAhead = new Date(Date.now() + 7 * DAY_MS);
+    const { rectification, supervision, agencies } = t.stack.subgraphs;
+    await takeDueWeeklyRollups(rectification.runtime, schedule, weekAhead);
+    await takeDueSupervisionWeeklyRollups(supervision.runtime, schedule, weekAhead);
+    await takeDueAgenciesWeeklyRollups(agencies.runtime, schedule, weekAhead);
+    await t.stack.settleEvents(); // the parts' events reach rectification, which marks the weeks ready
+    const rollups = await t.gql<any>(
+      await t.tokenFor('demo-rectification-office'),
+      '{ weeklyRollups { weekOf weekStartsOn readyAt } }',
+    );
+    [coming, last] = rollups.data.weeklyRollups;
+    expect(rollups.data.weeklyRollups.slice(0, 2).every((w: { readyAt: unknown }) => w.readyAt)).toBe(true);
 
     bureau = await browser.context.newPage();
     township = await browser.context.newPage();
@@ -254,22 +322,100 @@ const otherProblems = PROBLEMS.filter((p) => !p.coordinatingAgencyIds.includes(z
     await shoot(bureau, 'direct-line');
   });
 
-  it('shows the weekly report obligations and the public progress notice, with a slot for the roll-up diff', async () => {
+  it("shows the week's roll-up per department and agency with the diff against last week, and the public notice text", async () => {
+    const office = await t.tokenFor('demo-rectification-office');
     await open(bureau, '#/weekly', 'weekly-ready');
+    await expect(bureau.getByTestId('weekly-rollup').getAttribute('data-week')).resolves.toBe(coming.weekOf);
+    for (const part of ['rectification', 'supervision', 'coordination']) {
+      await bureau.locator(`[data-testid=rollup-${part}][data-state=ready]`).waitFor();
+    }
+    const variables = { weekOf: coming.weekOf, previousWeekOf: last.weekOf, withPrevious: true };
+    const [rectification, supervision, coordination] = await Promise.all([
+      t.gql<any>(office, WEEKLY_ROLLUP_RECTIFICATION, variables),
+      t.gql<any>(office, WEEKLY_ROLLUP_SUPERVISION, variables),
+      t.gql<any>(office, WEEKLY_ROLLUP_COORDINATION, variables),
+    ]);
+    for (const response of [rectification, supervision, coordination])
+      expect(response.errors).toBeUndefined();
+    const parts = {
+      rectification: rectification.data.week.rectification,
+      supervision: supervision.data.week.supervision,
+      coordination: coordination.data.week.coordination,
+    };
+
+    // Every department's and agency's figures, as the API took them at the cut-off.
+    const rectificationRows = figuresOf(parts.rectification.departments, 'department');
+    expect(Object.keys(rectificationRows).length).toBeGreaterThan(1);
+    await expect(figuresOnPage(bureau, 'rollup-rectification')).resolves.toEqual(rectificationRows);
+    await expect(figuresOnPage(bureau, 'rollup-supervision')).resolves.toEqual(
+      figuresOf(parts.supervision.departments, 'department'),
+    );
+    const coordinationRows = figuresOf(parts.coordination.agencies, 'agency');
+    await expect(figuresOnPage(bureau, 'rollup-coordination')).resolves.toEqual(coordinationRows);
+    expect(coordinationRows[zhuqiaoId]).toMatchObject({
+      tasksNew: zhuqiaoTaskCount,
+      tasksOpen: zhuqiaoTaskCount,
+    });
+    expect(Object.keys(coordinationRows).length).toBeGreaterThan(1);
+    // The yellow lights recorded this week on 市容环卫处's item: one yellow, one change, an interview.
+    expect(figuresOf(parts.supervision.departments, 'department')[agencyIdOf('sanitation')]).toMatchObject({
+      lightsYellow: 1,
+      lightChanges: 1,
+      escalationsTriggered: 1,
+    });
+
+    // The diff against last week: what is new, closed, turned red and newly overdue, by name.
+    const diff = bureau.getByTestId('rollup-diff');
+    await expect(diff.textContent()).resolves.toContain(`上次汇总 ${last.weekOf}`);
+    const count = (list: string) => bureau.getByTestId(`rollup-${list}`).getAttribute('data-count');
+    const totals = parts.rectification.totals;
+    expect(totals.newlyOverdueMeasures.length).toBeGreaterThan(0);
+    await expect(count('newly-overdue-measures')).resolves.toBe(String(totals.newlyOverdueMeasures.length));
+    await expect(count('new-problems')).resolves.toBe(String(totals.newProblems.length));
+    await expect(count('closed-problems')).resolves.toBe(String(totals.closedProblems.length));
+    await expect(count('turned-red')).resolves.toBe(String(parts.supervision.totals.turnedRedItems.length));
+    await expect(count('new-tasks')).resolves.toBe(String(parts.coordination.totals.newTasks.length));
+    await expect(bureau.getByTestId('rollup-new-items').textContent()).resolves.toContain(itemTitle);
+    await expect(bureau.getByTestId('rollup-escalations').textContent()).resolves.toContain(
+      `一级约谈：${itemTitle}`,
+    );
+    const overdueChange = diff.locator('[data-testid=rollup-figure-changes] li[data-key=measuresOverdue]');
+    await expect(overdueChange.getAttribute('data-change')).resolves.toBe(
+      String(totals.measuresOverdue - rectification.data.previous.rectification.totals.measuresOverdue),
+    );
+
+    // The public notice: seed 004's paragraph and the whole text, as the API renders them.
+    const notice = await t.gql<any>(
+      office,
+      'query($id: ID!, $asOf: Date!) { progressNotice(campaignId: $id, asOf: $asOf) { summaryText text } }',
+      { id: SEED_003_CAMPAIGN.id, asOf: shanghaiDate(new Date()) },
+    );
     await expect(bureau.getByTestId('progress-notice').textContent()).resolves.toMatch(/截至.*项问题/);
-    await expect(bureau.getByTestId('weekly-obligations-table').textContent()).resolves.toContain('未报送');
-    await expect(bureau.getByTestId('rollup-diff-slot').isVisible()).resolves.toBe(true);
+    await expect(bureau.getByTestId('notice-summary').textContent()).resolves.toBe(
+      notice.data.progressNotice.summaryText,
+    );
+    await expect(bureau.getByTestId('notice-text').textContent()).resolves.toBe(
+      notice.data.progressNotice.text,
+    );
+    expect(notice.data.progressNotice.text).toContain(`关于${SEED_003_CAMPAIGN.name}进展情况的通报`);
+    await expect(bureau.locator('.error-box, .partial-errors').count()).resolves.toBe(0);
     await shoot(bureau, 'weekly');
+    await bureau.setViewportSize({ width: 820, height: 1180 });
+    await shoot(bureau, 'weekly-tablet');
+    await bureau.setViewportSize({ width: 1366, height: 900 });
+
+    // Last week: the reporting Wednesday has passed with no report, and its own roll-up shows.
+    await bureau.getByTestId('week-select').selectOption(last.weekStartsOn);
+    await bureau.locator(`[data-testid=weekly-rollup][data-week="${last.weekOf}"]`).waitFor();
+    await bureau.locator('[data-testid=rollup-rectification][data-state=ready]').waitFor();
+    await expect(bureau.getByTestId('weekly-obligations-table').textContent()).resolves.toContain('未报送');
+    await shoot(bureau, 'weekly-last-week');
   });
 
   it('shows a township only its own tasks and problems, and keeps the internal pages from it', async () => {
     await signIn(township, 'demo-zhuqiao', 'partner-ready');
     const tasks = township.locator('article.task');
-    // Its seed-003 measures and the supervised item that involves it.
-    const expectedTasks =
-      problemsOfZhuqiao.flatMap((p) => p.measures).filter((m) => m.coordinatingAgencyIds.includes(zhuqiaoId))
-        .length + 1;
-    await expect(tasks.count()).resolves.toBe(expectedTasks);
+    await expect(tasks.count()).resolves.toBe(zhuqiaoTaskCount);
     const text = (await township.getByTestId('partner-ready').textContent()) ?? '';
     for (const p of problemsOfZhuqiao) expect(text).toContain(p.title);
     for (const p of otherProblems) expect(text).not.toContain(p.title);
@@ -292,6 +438,45 @@ const otherProblems = PROBLEMS.filter((p) => !p.coordinatingAgencyIds.includes(z
     const visible = brickworks.measures.filter((m) => m.coordinatingAgencyIds.includes(zhuqiaoId));
     await expect(township.locator('article.measure').count()).resolves.toBe(visible.length);
     await shoot(township, 'partner-problem');
+  });
+
+  it("shows a township its own agency's row of the weekly roll-up and none of the bureau's", async () => {
+    await open(township, '#/weekly', 'weekly-ready');
+    await expect(township.getByTestId('weekly-rollup').getAttribute('data-week')).resolves.toBe(
+      coming.weekOf,
+    );
+    const coordination = township.locator('[data-testid=rollup-coordination][data-state=ready]');
+    await coordination.waitFor();
+    const rows = coordination.locator('tbody tr');
+    await expect(rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row')))).resolves.toEqual([
+      zhuqiaoId,
+    ]);
+    await expect(rows.first().textContent()).resolves.toContain('祝桥镇');
+    await expect(figuresOnPage(township, 'rollup-coordination')).resolves.toMatchObject({
+      [zhuqiaoId]: { tasksNew: zhuqiaoTaskCount },
+    });
+    // The bureau's parts: not asked for, said to be internal, and the page does not break on them.
+    for (const part of ['rectification', 'supervision']) {
+      await expect(township.getByTestId(`rollup-${part}`).count()).resolves.toBe(0);
+    }
+    await expect(township.getByTestId('rollup-internal-note').isVisible()).resolves.toBe(true);
+    await expect(township.locator('.error-box, .partial-errors').count()).resolves.toBe(0);
+    // Other agencies' names appear nowhere on the page; its own new tasks are listed.
+    const bureauRows = (
+      await t.gql<any>(await t.tokenFor('demo-rectification-office'), WEEKLY_ROLLUP_COORDINATION, {
+        weekOf: coming.weekOf,
+        previousWeekOf: coming.weekOf,
+        withPrevious: false,
+      })
+    ).data.week.coordination.agencies as { agency: { id: string; name: string } }[];
+    const text = (await township.getByTestId('weekly-ready').textContent()) ?? '';
+    for (const other of bureauRows.filter((r) => r.agency.id !== zhuqiaoId)) {
+      expect(text).not.toContain(other.agency.name);
+    }
+    await expect(township.getByTestId('rollup-new-tasks').getAttribute('data-count')).resolves.toBe(
+      String(zhuqiaoTaskCount),
+    );
+    await shoot(township, 'partner-weekly');
   });
 
   it("lets the township acknowledge a task and report progress with a file, and the bureau's problem page shows both", async () => {

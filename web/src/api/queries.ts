@@ -509,7 +509,7 @@ export const REPORT_TASK_PROGRESS = /* GraphQL */ `
   ${TASK_FIELDS}
 `;
 
-/** The weekly page: who owed a report each Wednesday, and the public progress notice. */
+/** The weekly page: who owed a report each Wednesday, and the public progress notice's figures and text. */
 export const WEEKLY = /* GraphQL */ `
   query Weekly($campaignId: ID!, $from: Date!, $to: Date!, $asOf: Date!) {
     weeklyReportWeeks(campaignId: $campaignId, from: $from, to: $to) {
@@ -546,7 +546,8 @@ export const WEEKLY = /* GraphQL */ `
       measuresInProgress
       problemCompletionRate
       measureCompletionRate
-      summary
+      summaryText
+      text
       discipline {
         asOf
         casesFiled
@@ -557,4 +558,248 @@ export const WEEKLY = /* GraphQL */ `
       }
     }
   }
+`;
+
+/**
+ * 周汇总: the weeks rolled up (newest first). The week itself names no agency: a partner agency may
+ * read it too, and then sees its own row of the coordination part only.
+ */
+export const WEEKLY_ROLLUPS = /* GraphQL */ `
+  query WeeklyRollups {
+    weeklyRollups {
+      weekOf
+      cutOffAt
+      moved
+      periodStartsAt
+      weekStartsOn
+      weekEndsOn
+      weeklyReportsOwed
+      takenAt
+      parts
+      readyAt
+    }
+  }
+`;
+
+// One request per part, so a part refused to the caller (FORBIDDEN: rectification's is non-null and
+// would null the whole week) or not taken yet leaves the others shown. `previous` is the roll-up
+// before, for the change of the standing figures; the lists of changes come computed by the API.
+
+const RECTIFICATION_FIGURES = /* GraphQL */ `
+  fragment RectificationFigures on RectificationDepartmentWeek {
+    measuresOpen
+    measuresDueThisWeek
+    measuresOverdue
+    measuresCompleted
+    measuresNew
+    problemsOpen
+    problemsNew
+    problemsClosed
+    weeklyReportsOwed
+    weeklyReportsOnTime
+    weeklyReportsLate
+    weeklyReportsMissing
+  }
+`;
+
+const ROLLUP_PROBLEM = /* GraphQL */ `
+  fragment RollupProblem on Problem {
+    id
+    displayNumber
+    title
+    responsibleDepartment {
+      name
+    }
+  }
+`;
+
+export const WEEKLY_ROLLUP_RECTIFICATION = /* GraphQL */ `
+  query WeeklyRollupRectification($weekOf: Date!, $previousWeekOf: Date!, $withPrevious: Boolean!) {
+    week: weeklyRollup(weekOf: $weekOf) {
+      weekOf
+      rectification {
+        totals {
+          ...RectificationFigures
+          newProblems {
+            ...RollupProblem
+          }
+          closedProblems {
+            ...RollupProblem
+          }
+          newlyOverdueMeasures {
+            id
+            sequence
+            text
+            dueAt
+            problem {
+              id
+              displayNumber
+            }
+            responsibleAgency {
+              name
+            }
+          }
+        }
+        departments {
+          department {
+            id
+            name
+          }
+          ...RectificationFigures
+        }
+      }
+    }
+    previous: weeklyRollup(weekOf: $previousWeekOf) @include(if: $withPrevious) {
+      weekOf
+      rectification {
+        totals {
+          ...RectificationFigures
+        }
+      }
+    }
+  }
+  ${RECTIFICATION_FIGURES}
+  ${ROLLUP_PROBLEM}
+`;
+
+const SUPERVISION_FIGURES = /* GraphQL */ `
+  fragment SupervisionFigures on SupervisionDepartmentWeek {
+    itemsOpen
+    itemsDueThisWeek
+    itemsOverdue
+    itemsNew
+    itemsClosed
+    lightsGreen
+    lightsYellow
+    lightsRed
+    lightChanges
+    escalationsTriggered
+    reportsOwed
+    reportsOnTime
+    reportsLate
+    reportsMissing
+  }
+`;
+
+const ROLLUP_ITEM = /* GraphQL */ `
+  fragment RollupItem on SupervisionItem {
+    id
+    title
+    responsibleDepartment {
+      name
+    }
+  }
+`;
+
+export const WEEKLY_ROLLUP_SUPERVISION = /* GraphQL */ `
+  query WeeklyRollupSupervision($weekOf: Date!, $previousWeekOf: Date!, $withPrevious: Boolean!) {
+    week: weeklyRollup(weekOf: $weekOf) {
+      weekOf
+      supervision {
+        totals {
+          ...SupervisionFigures
+          newItems {
+            ...RollupItem
+          }
+          closedItems {
+            ...RollupItem
+          }
+          turnedRedItems {
+            ...RollupItem
+          }
+          newlyOverdueItems {
+            ...RollupItem
+          }
+          escalations {
+            id
+            level
+            item {
+              ...RollupItem
+            }
+          }
+        }
+        departments {
+          department {
+            id
+            name
+          }
+          ...SupervisionFigures
+        }
+      }
+    }
+    previous: weeklyRollup(weekOf: $previousWeekOf) @include(if: $withPrevious) {
+      weekOf
+      supervision {
+        totals {
+          ...SupervisionFigures
+        }
+      }
+    }
+  }
+  ${SUPERVISION_FIGURES}
+  ${ROLLUP_ITEM}
+`;
+
+const AGENCY_FIGURES = /* GraphQL */ `
+  fragment AgencyFigures on AgencyWeek {
+    tasksOpen
+    tasksDueThisWeek
+    tasksOverdue
+    tasksNew
+    tasksCompleted
+    tasksAcknowledged
+    acknowledgementsOverdue
+    progressReports
+  }
+`;
+
+const ROLLUP_TASK = /* GraphQL */ `
+  fragment RollupTask on CoordinationTask {
+    id
+    title
+    dueAt
+    agency {
+      name
+    }
+  }
+`;
+
+/** The agencies' part: a partner agency gets its own agency's row (and totals) only. */
+export const WEEKLY_ROLLUP_COORDINATION = /* GraphQL */ `
+  query WeeklyRollupCoordination($weekOf: Date!, $previousWeekOf: Date!, $withPrevious: Boolean!) {
+    week: weeklyRollup(weekOf: $weekOf) {
+      weekOf
+      coordination {
+        totals {
+          ...AgencyFigures
+          newTasks {
+            ...RollupTask
+          }
+          completedTasks {
+            ...RollupTask
+          }
+          newlyOverdueTasks {
+            ...RollupTask
+          }
+        }
+        agencies {
+          agency {
+            id
+            name
+          }
+          ...AgencyFigures
+        }
+      }
+    }
+    previous: weeklyRollup(weekOf: $previousWeekOf) @include(if: $withPrevious) {
+      weekOf
+      coordination {
+        totals {
+          ...AgencyFigures
+        }
+      }
+    }
+  }
+  ${AGENCY_FIGURES}
+  ${ROLLUP_TASK}
 `;

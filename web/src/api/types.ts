@@ -317,7 +317,10 @@ export interface ProgressNotice {
   measuresInProgress: number;
   problemCompletionRate: number;
   measureCompletionRate: number;
-  summary: string;
+  /** Seed 004's progress paragraph (截至…，…N项问题已完成整改X项；…). */
+  summaryText: string;
+  /** The whole public notice: title, progress paragraph, closing invitation. */
+  text: string;
   discipline: {
     asOf: string;
     casesFiled: number;
@@ -326,4 +329,135 @@ export interface ProgressNotice {
     regulationsCreated: number;
     regulationsRevised: number;
   } | null;
+}
+
+// 周汇总 (weekly roll-up): the week as rectification took it, and each subgraph's part.
+
+export type RollupPartName = 'RECTIFICATION' | 'SUPERVISION' | 'AGENCIES';
+
+export interface WeeklyRollupWeek {
+  /** The day the schedule names (the Wednesday), even when a holiday moved the cut-off. */
+  weekOf: string;
+  cutOffAt: string;
+  moved: boolean;
+  periodStartsAt: string;
+  weekStartsOn: string;
+  weekEndsOn: string;
+  weeklyReportsOwed: boolean;
+  takenAt: string;
+  parts: RollupPartName[];
+  readyAt: string | null;
+}
+
+export interface RectificationFigures {
+  measuresOpen: number;
+  measuresDueThisWeek: number;
+  measuresOverdue: number;
+  measuresCompleted: number;
+  measuresNew: number;
+  problemsOpen: number;
+  problemsNew: number;
+  problemsClosed: number;
+  weeklyReportsOwed: number;
+  weeklyReportsOnTime: number;
+  weeklyReportsLate: number;
+  weeklyReportsMissing: number;
+}
+
+export interface RollupProblemRef {
+  id: string;
+  displayNumber: string;
+  title: string;
+  responsibleDepartment: { name: string } | null;
+}
+
+export interface RollupMeasureRef {
+  id: string;
+  sequence: string;
+  text: string;
+  dueAt: string | null;
+  problem: { id: string; displayNumber: string };
+  responsibleAgency: { name: string } | null;
+}
+
+export interface RectificationTotals extends RectificationFigures {
+  newProblems: RollupProblemRef[];
+  closedProblems: RollupProblemRef[];
+  newlyOverdueMeasures: RollupMeasureRef[];
+}
+
+export interface RectificationRollupPart {
+  totals: RectificationTotals;
+  departments: (RectificationFigures & { department: { id: string; name: string } | null })[];
+}
+
+export interface SupervisionFigures {
+  itemsOpen: number;
+  itemsDueThisWeek: number;
+  itemsOverdue: number;
+  itemsNew: number;
+  itemsClosed: number;
+  lightsGreen: number;
+  lightsYellow: number;
+  lightsRed: number;
+  lightChanges: number;
+  escalationsTriggered: number;
+  reportsOwed: number;
+  reportsOnTime: number;
+  reportsLate: number;
+  reportsMissing: number;
+}
+
+export interface RollupItemRef {
+  id: string;
+  title: string;
+  responsibleDepartment: { name: string } | null;
+}
+
+export interface SupervisionTotals extends SupervisionFigures {
+  newItems: RollupItemRef[];
+  closedItems: RollupItemRef[];
+  turnedRedItems: RollupItemRef[];
+  newlyOverdueItems: RollupItemRef[];
+  escalations: { id: string; level: number; item: RollupItemRef }[];
+}
+
+export interface SupervisionRollupPart {
+  totals: SupervisionTotals;
+  departments: (SupervisionFigures & { department: { id: string; name: string } | null })[];
+}
+
+export interface AgencyFigures {
+  tasksOpen: number;
+  tasksDueThisWeek: number;
+  tasksOverdue: number;
+  tasksNew: number;
+  tasksCompleted: number;
+  tasksAcknowledged: number;
+  acknowledgementsOverdue: number;
+  progressReports: number;
+}
+
+export interface RollupTaskRef {
+  id: string;
+  title: string;
+  dueAt: string | null;
+  agency: { name: string };
+}
+
+export interface AgencyTotals extends AgencyFigures {
+  newTasks: RollupTaskRef[];
+  completedTasks: RollupTaskRef[];
+  newlyOverdueTasks: RollupTaskRef[];
+}
+
+export interface CoordinationRollupPart {
+  totals: AgencyTotals;
+  agencies: (AgencyFigures & { agency: { id: string; name: string } | null })[];
+}
+
+/** One part's query: the selected week's part and, when there is one, the previous roll-up's totals. */
+export interface RollupPartData<Part, Figures, Name extends string> {
+  week: ({ weekOf: string } & Record<Name, Part | null>) | null;
+  previous?: ({ weekOf: string } & Record<Name, { totals: Figures } | null>) | null;
 }
