@@ -104,7 +104,7 @@ export function generatorResult(data: GeneratedData): BenchResult {
     notes: [
       `multi-row INSERT … SELECT FROM json_populate_recordset, ${data.connections} connections, foreign-key order, synchronous_commit off for the loading sessions; ANALYZE not counted`,
       data.triggers
-        ? 'triggers on: every row pays its foreign-key checks and its audit-trail entry (one schema-wide advisory lock and a SHA-256 per row)'
+        ? 'triggers on: every row pays its foreign-key checks and its audit-trail entry (sealed into the hash chain afterwards by the services)'
         : 'triggers off while loading, as a restore does (session_replication_role = replica): no audit-trail entries for the generated history; every foreign key checked once afterwards (not counted)',
       `building the rows in memory took ${data.buildSeconds.toFixed(2)} s (not counted in load rows/s)`,
     ],

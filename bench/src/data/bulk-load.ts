@@ -42,7 +42,7 @@ function columnsOf(rows: Record<string, unknown>[]): string[] {
  * and writes as the system (`eco.row_scope = 'all'`), which forced row-level security allows.
  * Tables load in foreign-key order; independent tables and the chunks of one table go in parallel.
  * Like a restore, it loads with triggers off unless asked (the audit trail's per-row trigger
- * serialises every audited insert of a schema on one lock and hashes each row).
+ * would record the generated history as if the system had made it).
  */
 export async function bulkLoad(
   databaseUrl: string,
