@@ -20,7 +20,8 @@ import {
   DEFAULT_WEEKLY_ROLLUP_SCHEDULE,
   takeWeeklyRollup,
 } from '@eco/rectification-service';
-import { rollupCutOff } from '@eco/rectification-service/src/domain/weekly-rollup-schedule';
+import { rollupCutOff } from '@eco/calendar';
+import { rectificationCalendar } from '@eco/rectification-service/src/domain/working-calendar';
 import { departmentWeekSql } from '@eco/rectification-service/src/persistence/weekly-rollup.store';
 import { migrateServices } from '@eco/stack';
 import { startSubgraph } from '@eco/subgraph';
@@ -248,7 +249,7 @@ async function main(): Promise<void> {
     const rollupTimes: number[] = [];
     let mismatches = 0;
     for (const weekOf of weeks) {
-      const cutOff = rollupCutOff(DEFAULT_WEEKLY_ROLLUP_SCHEDULE, weekOf)!;
+      const cutOff = rollupCutOff(rectificationCalendar, DEFAULT_WEEKLY_ROLLUP_SCHEDULE, weekOf)!;
       const weekStartsAt = new Date(`${cutOff.weekStartsOn}T00:00:00+08:00`);
       const weekEndsAt = new Date(weekStartsAt.getTime() + 7 * 86_400_000);
       const params = [cutOff.cutOffAt, cutOff.previousCutOffAt, weekStartsAt, weekEndsAt];

@@ -1,7 +1,10 @@
 import { Client } from 'pg';
 
 /** Tables whose rows a refused request may legitimately leave (delivery and replay bookkeeping). */
-const BOOKKEEPING = /^(outbox|inbox|dead_letters|idempotency_keys|migrations|typeorm_metadata)$/;
+// The audit sealer chains earlier entries in the background (ADR 0008), so its tables grow on their
+// own; audit_log itself stays watched: a refused mutation must not append to it.
+const BOOKKEEPING =
+  /^(outbox|inbox|dead_letters|idempotency_keys|migrations|typeorm_metadata|audit_chain|audit_seal_state)$/;
 
 /**
  * Row counts of every table of each subgraph's schema, read as the database owner (row-level

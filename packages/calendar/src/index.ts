@@ -65,3 +65,12 @@ export type {
 } from './sla-clock';
 export { recomputeClocks } from './clock-recompute';
 export type { DueDateChange, RecomputeResult } from './clock-recompute';
+export {
+  DEFAULT_WEEKLY_ROLLUP_RULE,
+  DEFAULT_WEEKLY_ROLLUP_SCHEDULE,
+  parseWeeklyRollupRule,
+  rollupCutOff,
+  rollupCutOffsDue,
+  rollupWeekOf,
+} from './weekly-rollup-schedule';
+export type { WeeklyRollupSchedule } from './weekly-rollup-schedule';

@@ -19,3 +19,4 @@ export { claimVersion, CONFLICT, updateAtVersion } from './versioned-update';
 export { operationsTypeDefs, withOperations } from './operations-schema';
 export { canonicalJson } from './idempotency';
 export { BoundedDateTime, BoundedLocalDate } from './bounded-dates';
+export { parseServiceConfig, weeklyRollupConfigFields } from './service-config';

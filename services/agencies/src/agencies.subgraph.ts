@@ -15,8 +15,8 @@ import { DirectLineReplyEntity, DirectLineRequestEntity } from './persistence/di
 import { recordDirectLineReply } from './events/record-direct-line-reply.handler';
 import { PersonEntity } from './persistence/person.entity';
 import { takeDueAgenciesWeeklyRollups } from './domain/weekly-rollup';
-import { DEFAULT_WEEKLY_ROLLUP_SCHEDULE } from './domain/weekly-rollup-schedule';
-import type { WeeklyRollupSchedule } from './domain/weekly-rollup-schedule';
+import { DEFAULT_WEEKLY_ROLLUP_SCHEDULE } from '@eco/calendar';
+import type { WeeklyRollupSchedule } from '@eco/calendar';
 import { AgenciesWeeklyRollups1795600000000 } from './persistence/migrations/1795600000000-weekly-rollups';
 import { AgenciesWeeklyRollupsRowSecurity1795600000001 } from './persistence/migrations/1795600000001-weekly-rollups-row-security';
 import { AgenciesWeeklyRollupsAuditTrail1795600000002 } from './persistence/migrations/1795600000002-weekly-rollups-audit-trail';

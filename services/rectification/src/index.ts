@@ -2,5 +2,5 @@ export { rectificationSubgraph } from './rectification.subgraph';
 export { seedRectificationDemo } from './demo/seed-demo';
 export { createRectificationSubgraph } from './rectification.subgraph';
 export { takeDueWeeklyRollups, takeWeeklyRollup } from './domain/weekly-rollup';
-export { DEFAULT_WEEKLY_ROLLUP_SCHEDULE } from './domain/weekly-rollup-schedule';
-export type { WeeklyRollupSchedule } from './domain/weekly-rollup-schedule';
+export { DEFAULT_WEEKLY_ROLLUP_SCHEDULE } from '@eco/calendar';
+export type { WeeklyRollupSchedule } from '@eco/calendar';

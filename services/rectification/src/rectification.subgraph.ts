@@ -10,8 +10,8 @@ import { FollowUpPlans1763790000012 } from './persistence/migrations/17637900000
 import { FollowUpPlanEntity } from './persistence/follow-up-plan.entity';
 import { noticeOverdueWeeklyReports } from './domain/weekly-report-overdue';
 import { takeDueWeeklyRollups } from './domain/weekly-rollup';
-import { DEFAULT_WEEKLY_ROLLUP_SCHEDULE } from './domain/weekly-rollup-schedule';
-import type { WeeklyRollupSchedule } from './domain/weekly-rollup-schedule';
+import { DEFAULT_WEEKLY_ROLLUP_SCHEDULE } from '@eco/calendar';
+import type { WeeklyRollupSchedule } from '@eco/calendar';
 import { recordAgenciesRollupPart, recordSupervisionRollupPart } from './events/weekly-rollup-parts.handler';
 import { WeeklyRollups1795600000000 } from './persistence/migrations/1795600000000-weekly-rollups';
 import { WeeklyRollupsRowSecurity1795600000001 } from './persistence/migrations/1795600000001-weekly-rollups-row-security';

@@ -4,8 +4,9 @@ import type { TestStack } from '@eco/testing';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import type { EntityManager } from 'typeorm';
 import { rollupInstants, takeDueWeeklyRollups, takeWeeklyRollup } from '../src/domain/weekly-rollup';
-import { DEFAULT_WEEKLY_ROLLUP_SCHEDULE, rollupCutOff } from '../src/domain/weekly-rollup-schedule';
-import type { WeeklyRollupSchedule } from '../src/domain/weekly-rollup-schedule';
+import { DEFAULT_WEEKLY_ROLLUP_SCHEDULE, rollupCutOff } from '@eco/calendar';
+import { rectificationCalendar } from '../src/domain/working-calendar';
+import type { WeeklyRollupSchedule } from '@eco/calendar';
 import { WeeklyRollupDepartmentEntity } from '../src/persistence/weekly-rollup.entity';
 import { departmentWeekParams, departmentWeekSql } from '../src/persistence/weekly-rollup.store';
 import { RollupFacts, sh } from './support/rollup-fixtures';
@@ -177,7 +178,9 @@ describe('the weekly roll-up of rectification', () => {
       measuresDueThisWeek: 1,
       weeklyReportsOwed: 0,
     });
-    expect(rollupCutOff(schedule, '2023-10-11')?.previousCutOffAt).toEqual(sh('2023-09-28 15:00:00'));
+    expect(rollupCutOff(rectificationCalendar, schedule, '2023-10-11')?.previousCutOffAt).toEqual(
+      sh('2023-09-28 15:00:00'),
+    );
   });
 
   it('takes one roll-up per week however many runners race for it', async () => {
@@ -226,7 +229,7 @@ describe('the weekly roll-up of rectification', () => {
     expect(again).toMatchObject({ taken: false, rollup: { takenAt: sh('2023-09-20 15:00:00') } });
     expect(await departments('2023-09-20')).toEqual(before);
     // Computed afresh now, from the facts as of the cut-off, it is what was stored then.
-    const cutOff = rollupCutOff(schedule, '2023-09-20')!;
+    const cutOff = rollupCutOff(rectificationCalendar, schedule, '2023-09-20')!;
     const deadline = { campaignId: ids.campaign!, weekDate: '2023-09-20', dueAt: sh('2023-09-20 15:00:00') };
     const fresh: Row[] = (
       await asSystem((m) =>

@@ -5,8 +5,9 @@ import type { SubgraphRuntime } from '@eco/subgraph';
 import type { AgenciesWeeklyRollupEntity, AgencyWeekEntity } from '../persistence/weekly-rollup.entity';
 import { AgenciesWeeklyRollupStore } from '../persistence/weekly-rollup.store';
 import type { RollupInstants } from '../persistence/weekly-rollup.store';
-import { rollupCutOff, rollupCutOffsDue } from './weekly-rollup-schedule';
-import type { WeeklyRollupSchedule } from './weekly-rollup-schedule';
+import { rollupCutOff, rollupCutOffsDue } from '@eco/calendar';
+import type { WeeklyRollupSchedule } from '@eco/calendar';
+import { agenciesCalendar } from './working-calendar';
 
 const FIGURES = [
   'tasksOpen',
@@ -62,7 +63,7 @@ export async function takeAgenciesWeeklyRollup(
   weekOf: string,
   now: Date,
 ): Promise<TakenPart | null> {
-  const cutOff = rollupCutOff(schedule, weekOf);
+  const cutOff = rollupCutOff(agenciesCalendar, schedule, weekOf);
   if (cutOff === null || cutOff.cutOffAt.getTime() > now.getTime()) return null;
   const at: RollupInstants = {
     weekOf,
@@ -110,7 +111,7 @@ export async function takeDueAgenciesWeeklyRollups(
   now: Date,
 ): Promise<AgenciesWeeklyRollupEntity[]> {
   const taken: AgenciesWeeklyRollupEntity[] = [];
-  for (const cutOff of rollupCutOffsDue(schedule, now)) {
+  for (const cutOff of rollupCutOffsDue(agenciesCalendar, schedule, now)) {
     const result = await takeAgenciesWeeklyRollup(runtime, schedule, cutOff.scheduledDate, now);
     if (result?.taken) taken.push(result.rollup);
   }

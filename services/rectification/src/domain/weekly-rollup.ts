@@ -10,8 +10,8 @@ import type { RollupPartName } from '../persistence/weekly-rollup.entity';
 import { WeeklyRollupStore } from '../persistence/weekly-rollup.store';
 import type { RollupInstants, WeeklyReportDeadline } from '../persistence/weekly-rollup.store';
 import { reportingWeeks } from './weekly-obligation';
-import { rollupCutOff, rollupCutOffsDue } from './weekly-rollup-schedule';
-import type { WeeklyRollupSchedule } from './weekly-rollup-schedule';
+import { rollupCutOff, rollupCutOffsDue } from '@eco/calendar';
+import type { WeeklyRollupSchedule } from '@eco/calendar';
 import { rectificationCalendar } from './working-calendar';
 
 /** The figures of a department's week, summed: what the parts' events and the ready event carry. */
@@ -86,7 +86,7 @@ export async function takeWeeklyRollup(
   weekOf: string,
   now: Date,
 ): Promise<TakenRollup | null> {
-  const cutOff = rollupCutOff(schedule, weekOf);
+  const cutOff = rollupCutOff(rectificationCalendar, schedule, weekOf);
   if (cutOff === null || cutOff.cutOffAt.getTime() > now.getTime()) return null;
   const at = rollupInstants(cutOff);
   return runtime.transaction('all', async (manager) => {
@@ -131,7 +131,7 @@ export async function takeDueWeeklyRollups(
   now: Date,
 ): Promise<WeeklyRollupEntity[]> {
   const taken: WeeklyRollupEntity[] = [];
-  for (const cutOff of rollupCutOffsDue(schedule, now)) {
+  for (const cutOff of rollupCutOffsDue(rectificationCalendar, schedule, now)) {
     const result = await takeWeeklyRollup(runtime, schedule, cutOff.scheduledDate, now);
     if (result?.taken) taken.push(result.rollup);
   }

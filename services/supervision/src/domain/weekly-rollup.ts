@@ -13,8 +13,9 @@ import type { MonthlyReportDeadline, RollupInstants } from '../persistence/weekl
 import { itemObligations } from './item-obligations';
 import { periodOf } from './periods';
 import { Schedules } from './reporting-facts';
-import { rollupCutOff, rollupCutOffsDue } from './weekly-rollup-schedule';
-import type { WeeklyRollupSchedule } from './weekly-rollup-schedule';
+import { rollupCutOff, rollupCutOffsDue } from '@eco/calendar';
+import type { WeeklyRollupSchedule } from '@eco/calendar';
+import { supervisionCalendar } from './working-calendar';
 import type { EntityManager } from 'typeorm';
 
 const FIGURES = [
@@ -102,7 +103,7 @@ export async function takeSupervisionWeeklyRollup(
   weekOf: string,
   now: Date,
 ): Promise<TakenPart | null> {
-  const cutOff = rollupCutOff(schedule, weekOf);
+  const cutOff = rollupCutOff(supervisionCalendar, schedule, weekOf);
   if (cutOff === null || cutOff.cutOffAt.getTime() > now.getTime()) return null;
   const at: RollupInstants = {
     weekOf,
@@ -150,7 +151,7 @@ export async function takeDueSupervisionWeeklyRollups(
   now: Date,
 ): Promise<SupervisionWeeklyRollupEntity[]> {
   const taken: SupervisionWeeklyRollupEntity[] = [];
-  for (const cutOff of rollupCutOffsDue(schedule, now)) {
+  for (const cutOff of rollupCutOffsDue(supervisionCalendar, schedule, now)) {
     const result = await takeSupervisionWeeklyRollup(runtime, schedule, cutOff.scheduledDate, now);
     if (result?.taken) taken.push(result.rollup);
   }

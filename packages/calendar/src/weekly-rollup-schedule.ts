@@ -1,13 +1,15 @@
-import { parseDeadlineRule, scheduledDateInWeekOf, weeklyCutOff, weeklyCutOffsBetween } from '@eco/calendar';
-import type { WeeklyCutOff, WeeklyRule } from '@eco/calendar';
-import { supervisionCalendar } from './working-calendar';
+import { parseDeadlineRule } from './deadline-rules';
+import type { WeeklyRule } from './deadline-rules';
+import { scheduledDateInWeekOf, weeklyCutOff, weeklyCutOffsBetween } from './weekly-cut-off';
+import type { WeeklyCutOff } from './weekly-cut-off';
+import type { WorkingCalendar } from './working-calendar';
 
 /**
  * Seed 003: departments report every Wednesday before 15:00 (每周三15时前) and the office merges
  * the reports (汇总). A holiday Wednesday brings the cut-off forward to the working day before, so
  * every week still gets its roll-up before the break; the weekly reports themselves are not owed
  * that week (节假日除外). When the working day before falls on or before the previous cut-off's
- * day, the week merges into the previous one (the calendar's rule).
+ * day, the week merges into the previous one (weeklyCutOff's rule). docs/rollup.md has the rest.
  */
 export const DEFAULT_WEEKLY_ROLLUP_RULE: WeeklyRule = {
   kind: 'weekly',
@@ -28,7 +30,7 @@ export const DEFAULT_WEEKLY_ROLLUP_SCHEDULE: WeeklyRollupSchedule = {
   lookbackDays: 28,
 };
 
-/** A schedule from configuration (JSON of a weekly @eco/calendar rule); throws a TypeError if invalid. */
+/** A schedule from configuration (JSON of a weekly rule); throws a TypeError if invalid. */
 export function parseWeeklyRollupRule(json: string): WeeklyRule {
   const rule = parseDeadlineRule(JSON.parse(json));
   if (rule.kind !== 'weekly') throw new TypeError('the weekly roll-up needs a weekly rule');
@@ -36,15 +38,25 @@ export function parseWeeklyRollupRule(json: string): WeeklyRule {
 }
 
 /** The cut-off of the week the rule names `weekOf` (null: not a scheduled day, or merged away). */
-export const rollupCutOff = (schedule: WeeklyRollupSchedule, weekOf: string): WeeklyCutOff | null =>
-  weeklyCutOff(supervisionCalendar, schedule.rule, weekOf);
+export const rollupCutOff = (
+  calendar: WorkingCalendar,
+  schedule: WeeklyRollupSchedule,
+  weekOf: string,
+): WeeklyCutOff | null => weeklyCutOff(calendar, schedule.rule, weekOf);
 
 /** The cut-offs that have fallen within the lookback, oldest first. */
-export function rollupCutOffsDue(schedule: WeeklyRollupSchedule, now: Date): WeeklyCutOff[] {
+export function rollupCutOffsDue(
+  calendar: WorkingCalendar,
+  schedule: WeeklyRollupSchedule,
+  now: Date,
+): WeeklyCutOff[] {
   const from = new Date(now.getTime() - schedule.lookbackDays * 86_400_000);
-  return weeklyCutOffsBetween(supervisionCalendar, schedule.rule, from, now);
+  return weeklyCutOffsBetween(calendar, schedule.rule, from, now);
 }
 
 /** The day the rule names in the week (Monday–Sunday) of any date. */
-export const rollupWeekOf = (schedule: WeeklyRollupSchedule, date: string): string | null =>
-  scheduledDateInWeekOf(supervisionCalendar, schedule.rule, date);
+export const rollupWeekOf = (
+  calendar: WorkingCalendar,
+  schedule: WeeklyRollupSchedule,
+  date: string,
+): string | null => scheduledDateInWeekOf(calendar, schedule.rule, date);
