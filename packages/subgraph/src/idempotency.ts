@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import canonicalJson from 'safe-stable-stringify';
 
 /** Longest idempotency key accepted: a UUID or a client's own structured key fits easily. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
@@ -14,7 +15,7 @@ export function idempotencyKeyOf(args: Record<string, unknown>): unknown {
 
 /**
  * What makes two calls "the same request": the mutation and its arguments, key removed, with
- * object keys sorted so that property order does not matter.
+ * object keys sorted so that property order does not matter (dates as ISO strings, undefined left out).
  */
 export function requestHash(mutation: string, args: Record<string, unknown>): string {
   return createHash('sha256')
@@ -30,19 +31,6 @@ function withoutKey(args: Record<string, unknown>): Record<string, unknown> {
     return { ...rest, input: inputRest };
   }
   return rest;
-}
-
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /**

@@ -17,6 +17,5 @@ export type { SubgraphConfig } from './subgraph-main';
 export { rowScopeOf } from './row-scope-of';
 export { claimVersion, CONFLICT, updateAtVersion } from './versioned-update';
 export { operationsTypeDefs, withOperations } from './operations-schema';
-export { canonicalJson } from './idempotency';
 export { BoundedDateTime, BoundedLocalDate } from './bounded-dates';
 export { parseServiceConfig, weeklyRollupConfigFields } from './service-config';
