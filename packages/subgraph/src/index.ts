@@ -15,7 +15,7 @@ export { isId, requireId } from './id';
 export { parseSubgraphConfig, runSubgraphMain } from './subgraph-main';
 export type { SubgraphConfig } from './subgraph-main';
 export { rowScopeOf } from './row-scope-of';
-export { claimVersion, CONFLICT, updateAtVersion } from './versioned-update';
+export { claimVersion, CONFLICT, expectedVersion, updateAtVersion } from './versioned-update';
 export { operationsTypeDefs, withOperations } from './operations-schema';
 export { BoundedDateTime, BoundedLocalDate } from './bounded-dates';
 export { parseServiceConfig, weeklyRollupConfigFields } from './service-config';

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 
 import { DomainError } from './domain-error';
@@ -76,3 +77,6 @@ export async function claimVersion<E extends ObjectLiteral>(
     current.version,
   );
 }
+
+/** An edit's `expectedVersion` input: the version the caller last read (GraphQL's Int range). */
+export const expectedVersion = z.number().int().min(1).max(2_147_483_647).nullish();

@@ -9,7 +9,7 @@ import {
   taskCompletionRequestedV1,
   taskProgressReportedV1,
 } from '@eco/events';
-import { CONFLICT, DomainError, parseInput, rowScopeOf } from '@eco/subgraph';
+import { CONFLICT, DomainError, expectedVersion, parseInput, rowScopeOf } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import { AgenciesStore } from '../persistence/agencies.store';
 import type { CoordinationTaskEntity, CoordinationTaskStatus } from '../persistence/coordination-task.entity';
@@ -18,9 +18,6 @@ import { canActOnTask } from './access-policy';
 import { agenciesError, AgenciesErrorCode } from './agencies.errors';
 
 const PRODUCER = 'agencies';
-
-/** The version the caller last saw; a stale one is refused with CONFLICT and the current version. */
-const expectedVersion = z.number().int().min(1).max(2_147_483_647).nullish();
 
 const acknowledgeSchema = z.object({ taskId: z.string().uuid('must be an id'), expectedVersion });
 const evidenceListSchema = z

@@ -19,7 +19,6 @@ export const optionalText = (max: number) => z.string().trim().max(max).nullish(
 /** Declared by every write; the runtime's idempotency layer reads it, the use case ignores it. */
 export const idempotencyKey = z.string().max(200).nullish();
 
-/** The version the caller last read; edits are refused with CONFLICT when it is no longer current. */
-export const expectedVersion = z.number().int().min(1).nullish();
+export { expectedVersion } from '@eco/subgraph';
 
 export const year = z.number().int().min(2000).max(2100);

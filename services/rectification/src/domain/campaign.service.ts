@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Principal } from '@eco/auth';
-import { claimVersion, parseInput } from '@eco/subgraph';
+import { claimVersion, expectedVersion, parseInput } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import { CampaignEntity } from '../persistence/campaign.entity';
 import type { DisciplineFiguresEntity } from '../persistence/discipline-figures.entity';
 import { canManageRectification } from './access-policy';
-import { expectedVersion } from './expected-version';
 import { rectificationError, RectificationErrorCode } from './rectification.errors';
 import { inTransaction, systemClock } from './transaction';
 import type { Clock } from './transaction';

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Principal } from '@eco/auth';
-import { claimVersion, parseInput } from '@eco/subgraph';
+import { claimVersion, expectedVersion, parseInput } from '@eco/subgraph';
 import type { SubgraphRuntime } from '@eco/subgraph';
 import type { FollowUpPlanEntity } from '../persistence/follow-up-plan.entity';
 import { MeasureEntity } from '../persistence/measure.entity';
 import type { RectificationStore } from '../persistence/rectification.store';
 import { canActForDepartment } from './access-policy';
 import { isFollowUpPlanRequired, reportDeadlineOf } from './follow-up-plan';
-import { expectedVersion } from './expected-version';
 import { rectificationError, RectificationErrorCode } from './rectification.errors';
 import { inTransaction, systemClock } from './transaction';
 import type { Clock } from './transaction';

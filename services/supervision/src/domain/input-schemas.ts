@@ -17,7 +17,7 @@ export const isoDate = z
 
 export const period = z.string().refine(isPeriod, { message: 'a month as YYYY-MM' });
 
-export const expectedVersion = z.number().int().positive().nullish();
+export { expectedVersion } from '@eco/subgraph';
 
 export const text = (max: number) =>
   z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
