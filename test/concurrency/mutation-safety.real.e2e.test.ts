@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { verifyAuditTrail } from '@eco/db';
+import { AUDIT_TRIGGER, verifyAuditTrail } from '@eco/db';
 import { agencyIdOf } from '@eco/demo-data';
 import { insertRows, startTestStack, waitFor } from '@eco/testing';
 import type { TestStack } from '@eco/testing';
@@ -210,5 +210,29 @@ describe('mutation safety under concurrency', () => {
         unattributed: 0,
       });
     }
+  });
+
+  it('audits every table of every service, the delivery and audit plumbing aside', async () => {
+    const PLUMBING = [
+      'audit_chain',
+      'audit_log',
+      'audit_seal_state',
+      'dead_letters',
+      'idempotency_keys',
+      'inbox',
+    ];
+    const unaudited: { schema: string; table: string }[] =
+      await t.stack.subgraphs.agencies.runtime.dataSource.query(
+        `SELECT t.table_schema AS schema, t.table_name AS table FROM information_schema.tables t
+        WHERE t.table_schema = ANY($1) AND t.table_type = 'BASE TABLE'
+          AND t.table_name <> ALL($2)
+          AND NOT EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+                           JOIN pg_namespace n ON n.oid = c.relnamespace
+                          WHERE n.nspname = t.table_schema AND c.relname = t.table_name
+                            AND g.tgname = $3)
+        ORDER BY 1, 2`,
+        [['agencies', 'inspections', 'rectification', 'supervision'], PLUMBING, AUDIT_TRIGGER],
+      );
+    expect(unaudited).toEqual([]);
   });
 });

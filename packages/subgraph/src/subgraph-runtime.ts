@@ -16,7 +16,6 @@ import {
   personActor,
   systemActor,
   openServiceDatabase,
-  sealAuditTrail,
   QueryCounter,
   withQueryCounter,
 } from '@eco/db';
@@ -24,6 +23,8 @@ import type { RowScope } from '@eco/db';
 import { rowScopeOf } from './row-scope-of';
 import { guardMutations, mutationScope } from './mutation-guard';
 import { operationsResolvers } from './operations-resolvers';
+import { platformJobs } from './platform-jobs';
+import type { Job, ReconcileSettings } from './platform-jobs';
 import { withOperations } from './operations-schema';
 import { EventConsumer, OutboxRelay } from '@eco/events';
 import type { EventHandler, EventTransport } from '@eco/events';
@@ -88,7 +89,7 @@ export interface SubgraphDeps {
    */
   notifications?: boolean;
   /** The reconciler: how often, and how long after publication an unrecorded event counts as lost. */
-  reconcile?: { intervalMs?: number; graceMs?: number; horizonMs?: number };
+  reconcile?: ReconcileSettings;
   /**
    * Read each request in one read-only transaction scoped to the caller (default true). Off for
    * embedded PGlite: it has one session, so a request's open transaction would block the other
@@ -302,7 +303,7 @@ export async function startSubgraph<Ctx extends BaseContext>(
 
   // Each job runs on its own interval, never overlapping itself; a failure is logged, the next run retries.
   const jobs = [
-    ...platformJobs(definition.name, dataSource, consumer, deps),
+    ...platformJobs(definition.name, dataSource, consumer, deps.reconcile),
     ...(definition.jobs?.(runtime) ?? []),
   ];
   const timers = jobs.map((job) => {
@@ -348,45 +349,4 @@ export async function startSubgraph<Ctx extends BaseContext>(
       await dataSource.destroy();
     },
   };
-}
-
-interface Job {
-  name: string;
-  intervalMs: number;
-  run(): Promise<void>;
-}
-
-const DAY_MS = 86_400_000;
-
-/** Jobs every subgraph runs: the event reconciler, the purge of expired idempotency keys, the audit sealer. */
-function platformJobs(
-  service: string,
-  dataSource: DataSource,
-  consumer: EventConsumer,
-  deps: SubgraphDeps,
-): Job[] {
-  const { intervalMs = 30_000, graceMs = 60_000, horizonMs = 7 * DAY_MS } = deps.reconcile ?? {};
-  return [
-    {
-      name: 'reconcile-events',
-      intervalMs,
-      run: async () => void (await consumer.reconcile({ graceMs, horizonMs })),
-    },
-    {
-      name: 'purge-idempotency-keys',
-      intervalMs: 3_600_000,
-      // Keys are kept a week: far longer than any client retries a request.
-      run: async () =>
-        void (await dataSource.query(
-          `DELETE FROM "${service}".idempotency_keys WHERE created_at < now() - interval '7 days'`,
-        )),
-    },
-    {
-      name: 'seal-audit-trail',
-      intervalMs: 1_000,
-      // Writers only append entries; this chains them (ADR 0008). One sealer at a time across
-      // replicas: a busy lock means another is at it, so skip rather than wait.
-      run: async () => void (await sealAuditTrail(dataSource, service, { wait: false })),
-    },
-  ];
 }

@@ -293,6 +293,27 @@ describe('measure completion and close-out', () => {
     });
   });
 
+  it('refuses an edit at a stale version with CONFLICT and the current version, and changes nothing', async () => {
+    const versionOf = async () =>
+      (
+        await t.gql<{ problem: { measures: { id: string; version: number; status: string }[] } }>(
+          office,
+          'query($id: ID!) { problem(id: $id) { measures { id version status } } }',
+          { id: problemId },
+        )
+      ).data!.problem.measures.find((m) => m.id === longTermId)!;
+    const before = await versionOf();
+    const note = { measureId: longTermId, status: before.status, note: '机制起草中' };
+
+    const stale = await update(clerk, { ...note, expectedVersion: before.version + 1 });
+    expect(stale.error).toMatchObject({ code: 'CONFLICT', currentVersion: before.version });
+    expect(await versionOf()).toEqual(before);
+
+    const current = await update(clerk, { ...note, expectedVersion: before.version });
+    expect(current.ok).toBe(true);
+    expect((await versionOf()).version).toBe(before.version + 1);
+  });
+
   it('completes the long-term measure once its mechanism is established: the problem awaits close-out', async () => {
     const result = await update(clerk, {
       measureId: longTermId,

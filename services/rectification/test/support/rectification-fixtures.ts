@@ -7,7 +7,7 @@ export interface MutationError {
   fieldErrors: { field: string; message: string }[];
 }
 
-export const ERROR_FIELDS = 'error { code message fieldErrors { field message } }';
+export const ERROR_FIELDS = 'error { code message fieldErrors { field message } currentVersion }';
 
 /** Runs a mutation that returns `{ ok, error, <field> }` and hands back that result. */
 export async function mutate<T>(
