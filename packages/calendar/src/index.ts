@@ -71,6 +71,7 @@ export {
   parseWeeklyRollupRule,
   rollupCutOff,
   rollupCutOffsDue,
+  rollupInstants,
   rollupWeekOf,
 } from './weekly-rollup-schedule';
-export type { WeeklyRollupSchedule } from './weekly-rollup-schedule';
+export type { RollupInstants, WeeklyRollupSchedule } from './weekly-rollup-schedule';

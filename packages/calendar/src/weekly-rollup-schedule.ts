@@ -3,6 +3,7 @@ import type { WeeklyRule } from './deadline-rules';
 import { scheduledDateInWeekOf, weeklyCutOff, weeklyCutOffsBetween } from './weekly-cut-off';
 import type { WeeklyCutOff } from './weekly-cut-off';
 import type { WorkingCalendar } from './working-calendar';
+import { shanghaiInstant } from './shanghai-time';
 
 /**
  * Seed 003: departments report every Wednesday before 15:00 (每周三15时前) and the office merges
@@ -60,3 +61,23 @@ export const rollupWeekOf = (
   schedule: WeeklyRollupSchedule,
   date: string,
 ): string | null => scheduledDateInWeekOf(calendar, schedule.rule, date);
+
+/** The instants a week's part is computed at (Asia/Shanghai). */
+export interface RollupInstants {
+  weekOf: string;
+  cutOffAt: Date;
+  periodStartsAt: Date;
+  /** Monday 00:00 of the week and the Monday after (exclusive). */
+  weekStartsAt: Date;
+  weekEndsAt: Date;
+}
+
+export function rollupInstants(cutOff: WeeklyCutOff): RollupInstants {
+  return {
+    weekOf: cutOff.scheduledDate,
+    cutOffAt: cutOff.cutOffAt,
+    periodStartsAt: cutOff.previousCutOffAt,
+    weekStartsAt: shanghaiInstant(cutOff.weekStartsOn),
+    weekEndsAt: shanghaiInstant(cutOff.weekEndsOn, '24:00'),
+  };
+}

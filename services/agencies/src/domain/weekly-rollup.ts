@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { shanghaiInstant } from '@eco/calendar';
 import { agenciesWeeklyRollupTakenV1, recordEvent } from '@eco/events';
-import type { SubgraphRuntime } from '@eco/subgraph';
+import { takeDueWeeklyParts, takeWeeklyPart } from '@eco/subgraph';
+import type { SubgraphRuntime, TakenWeek, WeeklyPart } from '@eco/subgraph';
 import type { AgenciesWeeklyRollupEntity, AgencyWeekEntity } from '../persistence/weekly-rollup.entity';
 import { AgenciesWeeklyRollupStore } from '../persistence/weekly-rollup.store';
-import type { RollupInstants } from '../persistence/weekly-rollup.store';
-import { rollupCutOff, rollupCutOffsDue } from '@eco/calendar';
 import type { WeeklyRollupSchedule } from '@eco/calendar';
 import { agenciesCalendar } from './working-calendar';
 
@@ -45,40 +43,22 @@ function totalsOf(rows: readonly AgencyWeekEntity[]): Record<string, number> {
   };
 }
 
-export interface TakenPart {
-  rollup: AgenciesWeeklyRollupEntity;
-  /** False when another runner (or an earlier run) had taken it: nothing was written. */
-  taken: boolean;
-}
+export type TakenPart = TakenWeek<AgenciesWeeklyRollupEntity>;
 
 /**
- * 周汇总, the agencies' part: every outside agency's coordination tasks, once per week, under a
- * per-week advisory lock (several replicas, a restart mid-run), from the stored facts as of the
- * cut-off. The week row, the agencies' rows and `agencies.weekly-rollup.taken.v1` commit together.
- * Null when the rule names no cut-off that day, or it has not fallen yet at `now`.
+ * 周汇总, the agencies' part: every outside agency's coordination tasks, from the stored facts as of
+ * the cut-off. The week row, the agencies' rows and `agencies.weekly-rollup.taken.v1` commit
+ * together, once per week (takeWeeklyPart).
  */
-export async function takeAgenciesWeeklyRollup(
-  runtime: SubgraphRuntime,
-  schedule: WeeklyRollupSchedule,
-  weekOf: string,
-  now: Date,
-): Promise<TakenPart | null> {
-  const cutOff = rollupCutOff(agenciesCalendar, schedule, weekOf);
-  if (cutOff === null || cutOff.cutOffAt.getTime() > now.getTime()) return null;
-  const at: RollupInstants = {
-    weekOf,
-    cutOffAt: cutOff.cutOffAt,
-    periodStartsAt: cutOff.previousCutOffAt,
-    weekStartsAt: shanghaiInstant(cutOff.weekStartsOn),
-    weekEndsAt: shanghaiInstant(cutOff.weekEndsOn, '24:00'),
-  };
-  return runtime.transaction('all', async (manager) => {
+const agenciesPart = (schedule: WeeklyRollupSchedule): WeeklyPart<AgenciesWeeklyRollupEntity> => ({
+  calendar: agenciesCalendar,
+  schedule,
+  findWeek: async (manager, weekOf) =>
+    (await new AgenciesWeeklyRollupStore(manager).rollupsByWeeks([weekOf]))[0],
+  async write(manager, cutOff, at, now) {
     const store = new AgenciesWeeklyRollupStore(manager);
-    await store.lockWeek(weekOf);
-    const [existing] = await store.rollupsByWeeks([weekOf]);
-    if (existing) return { rollup: existing, taken: false };
     const rollup: AgenciesWeeklyRollupEntity = {
-      weekOf,
+      weekOf: at.weekOf,
       cutOffAt: cutOff.cutOffAt,
       periodStartsAt: cutOff.previousCutOffAt,
       weekStartsOn: cutOff.weekStartsOn,
@@ -92,7 +72,7 @@ export async function takeAgenciesWeeklyRollup(
       manager,
       agenciesWeeklyRollupTakenV1,
       {
-        weekOf,
+        weekOf: at.weekOf,
         cutOffAt: rollup.cutOffAt.toISOString(),
         periodStartsAt: rollup.periodStartsAt.toISOString(),
         takenAt: now.toISOString(),
@@ -100,20 +80,21 @@ export async function takeAgenciesWeeklyRollup(
       },
       { producer: 'agencies', actor: null, eventId: rollup.eventId, occurredAt: now },
     );
-    return { rollup, taken: true };
-  });
-}
+    return rollup;
+  },
+});
+
+/** Takes the agencies' part of one week; null when no cut-off falls that day or it is still to come. */
+export const takeAgenciesWeeklyRollup = (
+  runtime: SubgraphRuntime,
+  schedule: WeeklyRollupSchedule,
+  weekOf: string,
+  now: Date,
+): Promise<TakenPart | null> => takeWeeklyPart(runtime, agenciesPart(schedule), weekOf, now);
 
 /** Takes every week whose cut-off fell within the lookback and is not taken yet (the job). */
-export async function takeDueAgenciesWeeklyRollups(
+export const takeDueAgenciesWeeklyRollups = (
   runtime: SubgraphRuntime,
   schedule: WeeklyRollupSchedule,
   now: Date,
-): Promise<AgenciesWeeklyRollupEntity[]> {
-  const taken: AgenciesWeeklyRollupEntity[] = [];
-  for (const cutOff of rollupCutOffsDue(agenciesCalendar, schedule, now)) {
-    const result = await takeAgenciesWeeklyRollup(runtime, schedule, cutOff.scheduledDate, now);
-    if (result?.taken) taken.push(result.rollup);
-  }
-  return taken;
-}
+): Promise<AgenciesWeeklyRollupEntity[]> => takeDueWeeklyParts(runtime, agenciesPart(schedule), now);

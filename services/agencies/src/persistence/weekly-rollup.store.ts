@@ -1,15 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { RollupInstants } from '@eco/calendar';
 import { AgenciesWeeklyRollupEntity, AgencyWeekEntity } from './weekly-rollup.entity';
-
-/** The instants a week's part is computed at (Asia/Shanghai, from @eco/calendar). */
-export interface RollupInstants {
-  weekOf: string;
-  cutOffAt: Date;
-  periodStartsAt: Date;
-  /** Monday 00:00 of the week and the Monday after (exclusive). */
-  weekStartsAt: Date;
-  weekEndsAt: Date;
-}
 
 const FIGURE_COLUMNS = [
   'tasks_open',
@@ -82,13 +73,6 @@ export class AgenciesWeeklyRollupStore {
   }
 
   /** Serialises taking one week's part across replicas for the rest of the transaction. */
-  async lockWeek(weekOf: string): Promise<void> {
-    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1), ($2::date - DATE '2000-01-01'))`, [
-      `${this.schema}.weekly_rollups`,
-      weekOf,
-    ]);
-  }
-
   rollupsByWeeks(weeks: readonly string[]): Promise<AgenciesWeeklyRollupEntity[]> {
     return this.manager
       .createQueryBuilder(AgenciesWeeklyRollupEntity, 'r')

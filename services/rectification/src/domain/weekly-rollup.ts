@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { localDateOf, shanghaiInstant } from '@eco/calendar';
-import type { WeeklyCutOff } from '@eco/calendar';
+import { localDateOf } from '@eco/calendar';
+import type { RollupInstants, WeeklyRollupSchedule } from '@eco/calendar';
 import { recordEvent, weeklyRollupReadyV1 } from '@eco/events';
-import type { SubgraphRuntime } from '@eco/subgraph';
+import { lockRollupWeek, takeDueWeeklyParts, takeWeeklyPart } from '@eco/subgraph';
+import type { SubgraphRuntime, TakenWeek, WeeklyPart } from '@eco/subgraph';
 import { RectificationStore } from '../persistence/rectification.store';
 import type { WeeklyRollupDepartmentEntity, WeeklyRollupEntity } from '../persistence/weekly-rollup.entity';
 import type { RollupPartName } from '../persistence/weekly-rollup.entity';
 import { WeeklyRollupStore } from '../persistence/weekly-rollup.store';
-import type { RollupInstants, WeeklyReportDeadline } from '../persistence/weekly-rollup.store';
+import type { WeeklyReportDeadline } from '../persistence/weekly-rollup.store';
 import { reportingWeeks } from './weekly-obligation';
-import { rollupCutOff, rollupCutOffsDue } from '@eco/calendar';
-import type { WeeklyRollupSchedule } from '@eco/calendar';
 import { rectificationCalendar } from './working-calendar';
 
 /** The figures of a department's week, summed: what the parts' events and the ready event carry. */
@@ -37,16 +36,6 @@ export function rectificationTotals(rows: readonly WeeklyRollupDepartmentEntity[
   };
 }
 
-export function rollupInstants(cutOff: WeeklyCutOff): RollupInstants {
-  return {
-    weekOf: cutOff.scheduledDate,
-    cutOffAt: cutOff.cutOffAt,
-    periodStartsAt: cutOff.previousCutOffAt,
-    weekStartsAt: shanghaiInstant(cutOff.weekStartsOn),
-    weekEndsAt: shanghaiInstant(cutOff.weekEndsOn, '24:00'),
-  };
-}
-
 /** Every campaign's reporting Wednesdays (周报, skipped on holidays) due in (previous cut-off, cut-off]. */
 async function weeklyReportDeadlines(
   manager: EntityManager,
@@ -66,37 +55,23 @@ async function weeklyReportDeadlines(
   });
 }
 
-export interface TakenRollup {
-  rollup: WeeklyRollupEntity;
-  /** False when another runner (or an earlier run) had taken it: nothing was written. */
-  taken: boolean;
-}
+export type TakenRollup = TakenWeek<WeeklyRollupEntity>;
 
 /**
- * 周汇总: takes rectification's part of one week's roll-up, once. Under a per-week advisory lock
- * (several replicas, a restart mid-run), a week already taken is returned as stored; otherwise the
- * week row, every department's figures (one INSERT … SELECT from the facts as of the cut-off, never
- * from "now", so a late run gives what a punctual one would have) and our part commit together, and
- * the roll-up is announced ready if the other subgraphs' parts are in. Null when the rule names no
- * cut-off that day or it has not fallen yet at `now`.
+ * 周汇总: rectification's part of one week's roll-up. The week row, every department's figures (one
+ * INSERT … SELECT from the facts as of the cut-off, never from "now", so a late run gives what a
+ * punctual one would have) and our part commit together, once per week (takeWeeklyPart), and the
+ * roll-up is announced ready if the other subgraphs' parts are in.
  */
-export async function takeWeeklyRollup(
-  runtime: SubgraphRuntime,
-  schedule: WeeklyRollupSchedule,
-  weekOf: string,
-  now: Date,
-): Promise<TakenRollup | null> {
-  const cutOff = rollupCutOff(rectificationCalendar, schedule, weekOf);
-  if (cutOff === null || cutOff.cutOffAt.getTime() > now.getTime()) return null;
-  const at = rollupInstants(cutOff);
-  return runtime.transaction('all', async (manager) => {
+const rectificationPart = (schedule: WeeklyRollupSchedule): WeeklyPart<WeeklyRollupEntity> => ({
+  calendar: rectificationCalendar,
+  schedule,
+  findWeek: async (manager, weekOf) => (await new WeeklyRollupStore(manager).rollupsByWeeks([weekOf]))[0],
+  async write(manager, cutOff, at, now) {
     const store = new WeeklyRollupStore(manager);
-    await store.lockWeek(weekOf);
-    const [existing] = await store.rollupsByWeeks([weekOf]);
-    if (existing) return { rollup: existing, taken: false };
     const deadlines = await weeklyReportDeadlines(manager, at);
     const rollup: WeeklyRollupEntity = {
-      weekOf,
+      weekOf: at.weekOf,
       cutOffAt: cutOff.cutOffAt,
       moved: cutOff.moved,
       periodStartsAt: cutOff.previousCutOffAt,
@@ -112,31 +87,31 @@ export async function takeWeeklyRollup(
     await store.insertRollup(rollup);
     const departments = await store.insertDepartmentWeeks(at, deadlines);
     await store.insertPart({
-      weekOf,
+      weekOf: at.weekOf,
       part: 'rectification',
       cutOffAt: cutOff.cutOffAt,
       takenAt: now,
       totals: rectificationTotals(departments),
       eventId: null,
     });
-    const ready = await announceIfReady(manager, weekOf, now);
-    return { rollup: ready ?? rollup, taken: true };
-  });
-}
+    return (await announceIfReady(manager, at.weekOf, now)) ?? rollup;
+  },
+});
+
+/** Takes rectification's part of one week; null when no cut-off falls that day or it is still to come. */
+export const takeWeeklyRollup = (
+  runtime: SubgraphRuntime,
+  schedule: WeeklyRollupSchedule,
+  weekOf: string,
+  now: Date,
+): Promise<TakenRollup | null> => takeWeeklyPart(runtime, rectificationPart(schedule), weekOf, now);
 
 /** Takes every week whose cut-off fell within the lookback and is not taken yet (the job). */
-export async function takeDueWeeklyRollups(
+export const takeDueWeeklyRollups = (
   runtime: SubgraphRuntime,
   schedule: WeeklyRollupSchedule,
   now: Date,
-): Promise<WeeklyRollupEntity[]> {
-  const taken: WeeklyRollupEntity[] = [];
-  for (const cutOff of rollupCutOffsDue(rectificationCalendar, schedule, now)) {
-    const result = await takeWeeklyRollup(runtime, schedule, cutOff.scheduledDate, now);
-    if (result?.taken) taken.push(result.rollup);
-  }
-  return taken;
-}
+): Promise<WeeklyRollupEntity[]> => takeDueWeeklyParts(runtime, rectificationPart(schedule), now);
 
 /** Another subgraph's part, as its event announced it. */
 export interface ForeignPart {
@@ -150,9 +125,8 @@ export interface ForeignPart {
 
 /** Records another subgraph's part (in the event handler's transaction) and announces if ready. */
 export async function recordForeignPart(manager: EntityManager, part: ForeignPart, now: Date): Promise<void> {
-  const store = new WeeklyRollupStore(manager);
-  await store.lockWeek(part.weekOf);
-  if (await store.insertPart(part)) await announceIfReady(manager, part.weekOf, now);
+  await lockRollupWeek(manager, part.weekOf);
+  if (await new WeeklyRollupStore(manager).insertPart(part)) await announceIfReady(manager, part.weekOf, now);
 }
 
 /**

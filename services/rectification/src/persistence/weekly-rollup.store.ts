@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { RollupInstants } from '@eco/calendar';
 import {
   ROLLUP_PARTS,
   WeeklyRollupDepartmentEntity,
@@ -6,17 +7,6 @@ import {
   WeeklyRollupPartEntity,
 } from './weekly-rollup.entity';
 import type { RollupPartName } from './weekly-rollup.entity';
-
-/** The instants a week's roll-up is computed at (all Asia/Shanghai, from @eco/calendar). */
-export interface RollupInstants {
-  weekOf: string;
-  cutOffAt: Date;
-  /** The previous cut-off: facts after it and up to the cut-off are this week's. */
-  periodStartsAt: Date;
-  /** Monday 00:00 of the week and the Monday after (exclusive): "due this week". */
-  weekStartsAt: Date;
-  weekEndsAt: Date;
-}
 
 /** A reporting Wednesday of one campaign falling due in the period (周报, seed 003). */
 export interface WeeklyReportDeadline {
@@ -186,13 +176,6 @@ export class WeeklyRollupStore {
    * Serialises everything about one week's roll-up (taking it, recording parts, announcing it) for
    * the rest of the transaction, across replicas: the week's row may not exist yet to lock.
    */
-  async lockWeek(weekOf: string): Promise<void> {
-    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1), ($2::date - DATE '2000-01-01'))`, [
-      `${this.schema}.weekly_rollups`,
-      weekOf,
-    ]);
-  }
-
   rollupsByWeeks(weeks: readonly string[]): Promise<WeeklyRollupEntity[]> {
     return this.manager
       .createQueryBuilder(WeeklyRollupEntity, 'r')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { shanghaiInstant } from '@eco/calendar';
 import { recordEvent, supervisionWeeklyRollupTakenV1 } from '@eco/events';
-import type { SubgraphRuntime } from '@eco/subgraph';
+import { takeDueWeeklyParts, takeWeeklyPart } from '@eco/subgraph';
+import type { SubgraphRuntime, TakenWeek, WeeklyPart } from '@eco/subgraph';
 import { ReportingStore } from '../persistence/reporting.store';
 import { SupervisionStore } from '../persistence/supervision.store';
 import type {
@@ -9,12 +9,11 @@ import type {
   SupervisionWeeklyRollupEntity,
 } from '../persistence/weekly-rollup.entity';
 import { SupervisionWeeklyRollupStore } from '../persistence/weekly-rollup.store';
-import type { MonthlyReportDeadline, RollupInstants } from '../persistence/weekly-rollup.store';
+import type { MonthlyReportDeadline } from '../persistence/weekly-rollup.store';
 import { itemObligations } from './item-obligations';
 import { periodOf } from './periods';
 import { Schedules } from './reporting-facts';
-import { rollupCutOff, rollupCutOffsDue } from '@eco/calendar';
-import type { WeeklyRollupSchedule } from '@eco/calendar';
+import type { RollupInstants, WeeklyRollupSchedule } from '@eco/calendar';
 import { supervisionCalendar } from './working-calendar';
 import type { EntityManager } from 'typeorm';
 
@@ -84,41 +83,23 @@ async function monthlyReportDeadlines(
   );
 }
 
-export interface TakenPart {
-  rollup: SupervisionWeeklyRollupEntity;
-  /** False when another runner (or an earlier run) had taken it: nothing was written. */
-  taken: boolean;
-}
+export type TakenPart = TakenWeek<SupervisionWeeklyRollupEntity>;
 
 /**
- * 周汇总, supervision's part: once per week, under a per-week advisory lock (several replicas, a
- * restart mid-run), from the stored facts as of the cut-off (a late run gives what a punctual one
+ * 周汇总, supervision's part: every responsible department's items, lights, escalations and
+ * monthly reports, from the stored facts as of the cut-off (a late run gives what a punctual one
  * would have). The week row, every department's figures and `supervision.weekly-rollup.taken.v1`
- * (rectification then knows the part is in) commit together. Null when the rule names no cut-off
- * that day, or it has not fallen yet at `now`.
+ * (rectification then knows the part is in) commit together, once per week (takeWeeklyPart).
  */
-export async function takeSupervisionWeeklyRollup(
-  runtime: SubgraphRuntime,
-  schedule: WeeklyRollupSchedule,
-  weekOf: string,
-  now: Date,
-): Promise<TakenPart | null> {
-  const cutOff = rollupCutOff(supervisionCalendar, schedule, weekOf);
-  if (cutOff === null || cutOff.cutOffAt.getTime() > now.getTime()) return null;
-  const at: RollupInstants = {
-    weekOf,
-    cutOffAt: cutOff.cutOffAt,
-    periodStartsAt: cutOff.previousCutOffAt,
-    weekStartsAt: shanghaiInstant(cutOff.weekStartsOn),
-    weekEndsAt: shanghaiInstant(cutOff.weekEndsOn, '24:00'),
-  };
-  return runtime.transaction('all', async (manager) => {
+const supervisionPart = (schedule: WeeklyRollupSchedule): WeeklyPart<SupervisionWeeklyRollupEntity> => ({
+  calendar: supervisionCalendar,
+  schedule,
+  findWeek: async (manager, weekOf) =>
+    (await new SupervisionWeeklyRollupStore(manager).rollupsByWeeks([weekOf]))[0],
+  async write(manager, cutOff, at, now) {
     const store = new SupervisionWeeklyRollupStore(manager);
-    await store.lockWeek(weekOf);
-    const [existing] = await store.rollupsByWeeks([weekOf]);
-    if (existing) return { rollup: existing, taken: false };
     const rollup: SupervisionWeeklyRollupEntity = {
-      weekOf,
+      weekOf: at.weekOf,
       cutOffAt: cutOff.cutOffAt,
       periodStartsAt: cutOff.previousCutOffAt,
       weekStartsOn: cutOff.weekStartsOn,
@@ -132,7 +113,7 @@ export async function takeSupervisionWeeklyRollup(
       manager,
       supervisionWeeklyRollupTakenV1,
       {
-        weekOf,
+        weekOf: at.weekOf,
         cutOffAt: rollup.cutOffAt.toISOString(),
         periodStartsAt: rollup.periodStartsAt.toISOString(),
         takenAt: now.toISOString(),
@@ -140,20 +121,21 @@ export async function takeSupervisionWeeklyRollup(
       },
       { producer: 'supervision', actor: null, eventId: rollup.eventId, occurredAt: now },
     );
-    return { rollup, taken: true };
-  });
-}
+    return rollup;
+  },
+});
+
+/** Takes supervision's part of one week; null when no cut-off falls that day or it is still to come. */
+export const takeSupervisionWeeklyRollup = (
+  runtime: SubgraphRuntime,
+  schedule: WeeklyRollupSchedule,
+  weekOf: string,
+  now: Date,
+): Promise<TakenPart | null> => takeWeeklyPart(runtime, supervisionPart(schedule), weekOf, now);
 
 /** Takes every week whose cut-off fell within the lookback and is not taken yet (the job). */
-export async function takeDueSupervisionWeeklyRollups(
+export const takeDueSupervisionWeeklyRollups = (
   runtime: SubgraphRuntime,
   schedule: WeeklyRollupSchedule,
   now: Date,
-): Promise<SupervisionWeeklyRollupEntity[]> {
-  const taken: SupervisionWeeklyRollupEntity[] = [];
-  for (const cutOff of rollupCutOffsDue(supervisionCalendar, schedule, now)) {
-    const result = await takeSupervisionWeeklyRollup(runtime, schedule, cutOff.scheduledDate, now);
-    if (result?.taken) taken.push(result.rollup);
-  }
-  return taken;
-}
+): Promise<SupervisionWeeklyRollupEntity[]> => takeDueWeeklyParts(runtime, supervisionPart(schedule), now);

@@ -1,15 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { RollupInstants } from '@eco/calendar';
 import { SupervisionWeeklyDepartmentEntity, SupervisionWeeklyRollupEntity } from './weekly-rollup.entity';
-
-/** The instants a week's part is computed at (Asia/Shanghai, from @eco/calendar). */
-export interface RollupInstants {
-  weekOf: string;
-  cutOffAt: Date;
-  periodStartsAt: Date;
-  /** Monday 00:00 of the week and the Monday after (exclusive). */
-  weekStartsAt: Date;
-  weekEndsAt: Date;
-}
 
 /** A monthly report falling due in the period (the schedules are computed by the calendar). */
 export interface MonthlyReportDeadline {
@@ -130,13 +121,6 @@ export class SupervisionWeeklyRollupStore {
   }
 
   /** Serialises taking one week's part across replicas for the rest of the transaction. */
-  async lockWeek(weekOf: string): Promise<void> {
-    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1), ($2::date - DATE '2000-01-01'))`, [
-      `${this.schema}.weekly_rollups`,
-      weekOf,
-    ]);
-  }
-
   rollupsByWeeks(weeks: readonly string[]): Promise<SupervisionWeeklyRollupEntity[]> {
     return this.manager
       .createQueryBuilder(SupervisionWeeklyRollupEntity, 'r')
