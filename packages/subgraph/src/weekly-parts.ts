@@ -1,3 +1,4 @@
+import { Column, PrimaryColumn } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { rollupCutOff, rollupCutOffsDue, rollupInstants } from '@eco/calendar';
 import type { RollupInstants, WeeklyCutOff, WeeklyRollupSchedule, WorkingCalendar } from '@eco/calendar';
@@ -64,4 +65,30 @@ export async function takeDueWeeklyParts<W>(
     if (result?.taken) taken.push(result.rollup);
   }
   return taken;
+}
+
+/**
+ * The columns every subgraph's `weekly_rollups` row has: when the week was cut. Each service's
+ * entity extends it with its own (TypeORM inherits the columns of an undecorated parent class).
+ */
+export abstract class RollupWeekColumns {
+  /** The day the schedule names (the Wednesday), even when a holiday moved the cut-off. */
+  @PrimaryColumn({ type: 'date' })
+  weekOf!: string;
+
+  @Column({ type: 'timestamptz' })
+  cutOffAt!: Date;
+
+  /** The previous cut-off: the part covers (periodStartsAt, cutOffAt]. */
+  @Column({ type: 'timestamptz' })
+  periodStartsAt!: Date;
+
+  @Column({ type: 'date' })
+  weekStartsOn!: string;
+
+  @Column({ type: 'date' })
+  weekEndsOn!: string;
+
+  @Column({ type: 'timestamptz' })
+  takenAt!: Date;
 }

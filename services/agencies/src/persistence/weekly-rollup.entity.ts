@@ -1,28 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { RollupWeekColumns } from '@eco/subgraph';
 
 /** The agencies' part of one week's roll-up (周汇总): when it was cut. Written once. */
 @Entity({ name: 'weekly_rollups' })
-export class AgenciesWeeklyRollupEntity {
-  /** The day the schedule names (the Wednesday), even when a holiday moved the cut-off. */
-  @PrimaryColumn({ type: 'date' })
-  weekOf!: string;
-
-  @Column({ type: 'timestamptz' })
-  cutOffAt!: Date;
-
-  /** The previous cut-off: the part covers (periodStartsAt, cutOffAt]. */
-  @Column({ type: 'timestamptz' })
-  periodStartsAt!: Date;
-
-  @Column({ type: 'date' })
-  weekStartsOn!: string;
-
-  @Column({ type: 'date' })
-  weekEndsOn!: string;
-
-  @Column({ type: 'timestamptz' })
-  takenAt!: Date;
-
+export class AgenciesWeeklyRollupEntity extends RollupWeekColumns {
   /** The `agencies.weekly-rollup.taken.v1` sent with it. */
   @Column({ type: 'uuid' })
   eventId!: string;

@@ -1,28 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { RollupWeekColumns } from '@eco/subgraph';
 import type { WeeklyRule } from '@eco/calendar';
 
 /** One week's roll-up (周汇总): when its cut-off fell and which parts are in. Written once. */
 @Entity({ name: 'weekly_rollups' })
-export class WeeklyRollupEntity {
-  /** The day the schedule names (the Wednesday), even when a holiday moved the cut-off. */
-  @PrimaryColumn({ type: 'date' })
-  weekOf!: string;
-
-  @Column({ type: 'timestamptz' })
-  cutOffAt!: Date;
-
+export class WeeklyRollupEntity extends RollupWeekColumns {
   @Column({ type: 'boolean' })
   moved!: boolean;
-
-  /** The previous cut-off: the roll-up covers (periodStartsAt, cutOffAt]. */
-  @Column({ type: 'timestamptz' })
-  periodStartsAt!: Date;
-
-  @Column({ type: 'date' })
-  weekStartsOn!: string;
-
-  @Column({ type: 'date' })
-  weekEndsOn!: string;
 
   /** Whether any campaign's weekly reports (周报) fell due in the period. */
   @Column({ type: 'boolean' })
@@ -34,9 +18,6 @@ export class WeeklyRollupEntity {
 
   @Column({ type: 'text' })
   calendarVersion!: string;
-
-  @Column({ type: 'timestamptz' })
-  takenAt!: Date;
 
   /** When every part was in and `rectification.weekly-rollup.ready.v1` went out. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,28 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { RollupWeekColumns } from '@eco/subgraph';
 
 /** Supervision's part of one week's roll-up (周汇总): when it was cut. Written once. */
 @Entity({ name: 'weekly_rollups' })
-export class SupervisionWeeklyRollupEntity {
-  /** The day the schedule names (the Wednesday), even when a holiday moved the cut-off. */
-  @PrimaryColumn({ type: 'date' })
-  weekOf!: string;
-
-  @Column({ type: 'timestamptz' })
-  cutOffAt!: Date;
-
-  /** The previous cut-off: the part covers (periodStartsAt, cutOffAt]. */
-  @Column({ type: 'timestamptz' })
-  periodStartsAt!: Date;
-
-  @Column({ type: 'date' })
-  weekStartsOn!: string;
-
-  @Column({ type: 'date' })
-  weekEndsOn!: string;
-
-  @Column({ type: 'timestamptz' })
-  takenAt!: Date;
-
+export class SupervisionWeeklyRollupEntity extends RollupWeekColumns {
   /** The `supervision.weekly-rollup.taken.v1` sent with it. */
   @Column({ type: 'uuid' })
   eventId!: string;
