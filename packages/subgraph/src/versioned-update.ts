@@ -33,14 +33,8 @@ export async function updateAtVersion<E extends ObjectLiteral & { id: string; ve
   const repository = manager.getRepository(entity);
   // Read back through the repository so column transformers apply as on any other read.
   const current = await repository.findOne({ where: { id } as never });
-  if (!current) throw new DomainError(notFoundCode, 'no such record');
-  if (result.affected) return current;
-  throw new DomainError(
-    CONFLICT,
-    `the record is at version ${current.version}, not ${expectedVersion}; reload it and retry`,
-    [],
-    current.version,
-  );
+  if (current && result.affected) return current;
+  throw refusal(current?.version, expectedVersion, notFoundCode);
 }
 
 /**
@@ -69,12 +63,21 @@ export async function claimVersion<E extends ObjectLiteral>(
   const [current] = (await manager.query(`SELECT version FROM ${table} WHERE id = $1`, [id])) as {
     version: number;
   }[];
-  if (!current) throw new DomainError(notFoundCode, 'no such record');
-  throw new DomainError(
+  throw refusal(current?.version, expectedVersion, notFoundCode);
+}
+
+/** Why a versioned edit did not apply: no such record, or CONFLICT with the version it is at. */
+function refusal(
+  currentVersion: number | undefined,
+  expected: number | null | undefined,
+  notFoundCode: string,
+) {
+  if (currentVersion === undefined) return new DomainError(notFoundCode, 'no such record');
+  return new DomainError(
     CONFLICT,
-    `the record is at version ${current.version}, not ${expectedVersion}; reload it and retry`,
+    `the record is at version ${currentVersion}, not ${expected}; reload it and retry`,
     [],
-    current.version,
+    currentVersion,
   );
 }
 
