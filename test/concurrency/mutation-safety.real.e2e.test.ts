@@ -119,6 +119,15 @@ describe('mutation safety under concurrency', () => {
     expect(await updatesOfTask()).toBe(before + 1);
   }, 120_000);
 
+  it('refuses an idempotency key that is empty, too long or holds control characters, changing nothing', async () => {
+    const before = await updatesOfTask();
+    for (const key of ['', ' ', 'x'.repeat(201), 'key\u0001with-control']) {
+      const refused = await progress({ note: '非法键', expectedVersion: version, idempotencyKey: key });
+      expect(refused.data.reportTaskProgress.error?.code).toBe('IDEMPOTENCY_KEY_INVALID');
+    }
+    expect(await updatesOfTask()).toBe(before);
+  });
+
   it('does not keep the key of a failed request, so a corrected retry under it goes through', async () => {
     const key = randomUUID();
     const stale = await progress({ note: '过期版本', expectedVersion: version - 1, idempotencyKey: key });
@@ -220,6 +229,8 @@ describe('mutation safety under concurrency', () => {
       'dead_letters',
       'idempotency_keys',
       'inbox',
+      'migrations',
+      'outbox',
     ];
     const unaudited: { schema: string; table: string }[] =
       await t.stack.subgraphs.agencies.runtime.dataSource.query(
