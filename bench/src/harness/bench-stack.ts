@@ -11,7 +11,9 @@ import { JetStreamTransport } from '@eco/events';
 import { createLogger } from '@eco/logging';
 import { migrateServices } from '@eco/stack';
 import { TEST_AUTH } from '@eco/testing';
-import { freePort, startServiceProcess, SUBGRAPHS } from './service-process';
+// The light module only: the package index would load the whole stack.
+import { freePort } from '@eco/testing/src/free-port';
+import { startServiceProcess, SUBGRAPHS } from './service-process';
 import type { ServiceName, ServiceProcess, SubgraphName } from './service-process';
 
 export interface BenchStack {
