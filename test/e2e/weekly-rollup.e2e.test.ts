@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { takeAgenciesWeeklyRollup } from '@eco/agencies-service';
 import { applyRowScope } from '@eco/db';
 import { agencyIdOf, demoPerson } from '@eco/demo-data';
-import { weeklyRollupReadyV1 } from '@eco/events';
+import { eachDelivery, weeklyRollupReadyV1 } from '@eco/events';
 import type { EventEnvelope, PayloadOf, Subscription } from '@eco/events';
 import { createLogger } from '@eco/logging';
 import {
@@ -201,10 +201,10 @@ describe('the weekly roll-up, federated', () => {
     // Another system picking the roll-up up, on the deployment's own stream.
     listener = await t.stack.transport.subscribe(
       { durableName: 'e2e-weekly-rollup-listener', subject: weeklyRollupReadyV1.subject },
-      async (delivery) => {
+      eachDelivery(async (delivery) => {
         announced.push(JSON.parse(new TextDecoder().decode(delivery.data)));
         delivery.ack();
-      },
+      }),
     );
     // A second replica of rectification on the same database and stream: two runners, two pools.
     replica = await startSubgraph(createRectificationSubgraph(), {
@@ -214,7 +214,6 @@ describe('the weekly roll-up, federated', () => {
       logger: createLogger('replica', 'silent'),
       poolSize: 2,
       scopedReads: !t.stack.embeddedDatabase,
-      notifications: !t.stack.embeddedDatabase,
     });
     replica.startRelay();
     await recordTheWeek();

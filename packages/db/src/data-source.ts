@@ -8,6 +8,7 @@ import { CreateMessagingTables1763769600000 } from './messaging-tables.migration
 import { CreateApplicationRole1763769600001 } from './application-role.migration';
 import { CreateIdempotencyKeys1795300000000 } from './idempotency-keys.migration';
 import { OutboxNotifyAndReconcile1795300000001 } from './outbox-notify.migration';
+import { DropOutboxNotify1795700000000 } from './drop-outbox-notify.migration';
 import { CreateAuditTrail1795300000002 } from './audit-trail.migration';
 import { CreateOperatorActions1795300000003 } from './operator-actions.migration';
 import { APPLICATION_ROLE } from './row-scope';
@@ -48,6 +49,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
       CreateAuditTrail1795300000002,
       CreateOperatorActions1795300000003,
       ...options.migrations,
+      DropOutboxNotify1795700000000,
     ],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

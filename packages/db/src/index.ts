@@ -24,4 +24,3 @@ export type { AuditedTable } from './audit-trail.migration-helpers';
 export { verifyAuditTrail } from './audit-verifier';
 export { sealAuditTrail, AUDIT_SEAL_BATCH } from './audit-seal';
 export type { AuditFinding, AuditVerification } from './audit-verifier';
-export { outboxChannel } from './outbox-notify.migration';

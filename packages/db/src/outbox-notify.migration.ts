@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { migrationSchema } from './migration-schema';
 
-/** The channel on which a schema's outbox announces new rows (to every replica's relay). */
-export function outboxChannel(schema: string): string {
+/** The channel on which a schema's outbox announced new rows (dropped again: DropOutboxNotify1795500000000). */
+function outboxChannel(schema: string): string {
   return `eco_outbox_${schema}`;
 }
 

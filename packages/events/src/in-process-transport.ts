@@ -1,9 +1,9 @@
 import type { Logger } from '@eco/logging';
-import type { Delivery, EventTransport, Subscription, SubscriptionSpec } from './transport';
+import type { BatchHandler, EventTransport, Subscription, SubscriptionSpec } from './transport';
 
 interface Subscriber {
   spec: SubscriptionSpec;
-  onDelivery: (delivery: Delivery) => Promise<void>;
+  onBatch: BatchHandler;
 }
 
 /**
@@ -29,17 +29,20 @@ export class InProcessTransport implements EventTransport {
     for (let deliveryCount = 1; !this.closed; deliveryCount += 1) {
       let outcome: { ack: true } | { ack: false; delayMs: number } = { ack: false, delayMs: 1000 };
       try {
-        await target.onDelivery({
-          subject,
-          data,
-          deliveryCount,
-          ack: () => {
-            outcome = { ack: true };
+        // One delivery per batch: publish already waits for each message's effects.
+        await target.onBatch([
+          {
+            subject,
+            data,
+            deliveryCount,
+            ack: () => {
+              outcome = { ack: true };
+            },
+            nak: (delayMs) => {
+              outcome = { ack: false, delayMs };
+            },
           },
-          nak: (delayMs) => {
-            outcome = { ack: false, delayMs };
-          },
-        });
+        ]);
       } catch (error) {
         this.logger.error({ err: error, durable: target.spec.durableName }, 'delivery handler threw');
       }
@@ -49,11 +52,8 @@ export class InProcessTransport implements EventTransport {
     throw new Error('transport closed before delivery settled');
   }
 
-  async subscribe(
-    spec: SubscriptionSpec,
-    onDelivery: (delivery: Delivery) => Promise<void>,
-  ): Promise<Subscription> {
-    const subscriber = { spec, onDelivery };
+  async subscribe(spec: SubscriptionSpec, onBatch: BatchHandler): Promise<Subscription> {
+    const subscriber = { spec, onBatch };
     this.subscribers.add(subscriber);
     return {
       stop: async () => {

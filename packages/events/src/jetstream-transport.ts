@@ -1,10 +1,13 @@
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import type { ConsumerMessages, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/nats-core';
 import type { Logger } from '@eco/logging';
-import type { Delivery, EventTransport, Subscription, SubscriptionSpec } from './transport';
+import type { BatchHandler, Delivery, EventTransport, Subscription, SubscriptionSpec } from './transport';
+
+/** Deliveries applied in one transaction at most (also the pull size). */
+const MAX_BATCH = 64;
 
 export interface JetStreamTransportOptions {
   url: string;
@@ -79,10 +82,7 @@ export class JetStreamTransport implements EventTransport {
     await this.js.publish(this.wireSubject(subject), data, { msgID: messageId });
   }
 
-  async subscribe(
-    spec: SubscriptionSpec,
-    onDelivery: (delivery: Delivery) => Promise<void>,
-  ): Promise<Subscription> {
+  async subscribe(spec: SubscriptionSpec, onBatch: BatchHandler): Promise<Subscription> {
     const config = {
       durable_name: spec.durableName,
       ack_policy: AckPolicy.Explicit,
@@ -103,23 +103,42 @@ export class JetStreamTransport implements EventTransport {
       });
     }
     const consumer = await this.js.consumers.get(this.streamName, spec.durableName);
-    const messages = await consumer.consume({ max_messages: 64 });
+    const messages = await consumer.consume({ max_messages: MAX_BATCH });
     this.subscriptions.add(messages);
-    const done = (async () => {
+
+    // Two loops: one moves what JetStream hands over into `waiting`; the other applies everything
+    // waiting as one batch. While a batch is being applied the next one gathers, so a busy consumer
+    // commits many deliveries at once and an idle one applies each as it comes.
+    const waiting: JsMsg[] = [];
+    let wake = (): void => undefined;
+    let received = true;
+    const receiving = (async () => {
       for await (const message of messages) {
-        const delivery: Delivery = {
-          subject: message.subject.slice(this.options.namespace.length + 1),
-          data: message.data,
-          deliveryCount: message.info.deliveryCount,
-          ack: () => message.ack(),
-          nak: (delayMs) => message.nak(delayMs),
-        };
+        waiting.push(message);
+        wake();
+      }
+      received = false;
+      wake();
+    })();
+    const applying = (async () => {
+      while (received || waiting.length > 0) {
+        if (waiting.length === 0) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = () => undefined;
+          continue;
+        }
+        if (!received) {
+          // Stopped: what was handed over but not applied goes back at once, not after ack_wait.
+          for (const message of waiting.splice(0)) message.nak();
+          break;
+        }
+        const batch = waiting.splice(0, MAX_BATCH);
         try {
-          await onDelivery(delivery);
+          await onBatch(batch.map((message) => this.deliveryOf(message)));
         } catch (error) {
           // The consumer settles every delivery itself; reaching here is a bug, so retry later.
-          this.options.logger.error({ err: error, durable: spec.durableName }, 'delivery handler threw');
-          message.nak(1000);
+          this.options.logger.error({ err: error, durable: spec.durableName }, 'batch handler threw');
+          for (const message of batch) message.nak(1000);
         }
       }
     })();
@@ -127,8 +146,19 @@ export class JetStreamTransport implements EventTransport {
       stop: async () => {
         await messages.close();
         this.subscriptions.delete(messages);
-        await done;
+        await receiving;
+        await applying;
       },
+    };
+  }
+
+  private deliveryOf(message: JsMsg): Delivery {
+    return {
+      subject: message.subject.slice(this.options.namespace.length + 1),
+      data: message.data,
+      deliveryCount: message.info.deliveryCount,
+      ack: () => message.ack(),
+      nak: (delayMs) => message.nak(delayMs),
     };
   }
 

@@ -1,6 +1,4 @@
 import type { DataSource } from 'typeorm';
-import type { Client, ClientConfig } from 'pg';
-import { outboxChannel } from '@eco/db';
 import type { Logger } from '@eco/logging';
 import type { EventTransport } from './transport';
 
@@ -9,15 +7,13 @@ export interface OutboxRelayOptions {
   transport: EventTransport;
   logger: Logger;
   batchSize?: number;
-  /** Fallback poll; commits in this process wake the relay at once through `nudge()`. */
+  /**
+   * Commits in this process wake the relay at once through `nudge()`; rows committed elsewhere
+   * (another replica that died before publishing them) are found by this poll.
+   */
   pollIntervalMs?: number;
   /** How long a replica owns the rows it is publishing before another may take them over. */
   leaseMs?: number;
-  /**
-   * Wake on the outbox's NOTIFY, so a commit in any replica (or any process) is published at once
-   * rather than at the next poll. Off for embedded PGlite, whose one session serves every connection.
-   */
-  listen?: boolean;
 }
 
 interface ClaimedRow {
@@ -47,60 +43,17 @@ export class OutboxRelay {
   private nudged = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
-  private listener: Client | null = null;
-  private listenRetry: NodeJS.Timeout | null = null;
   private readonly table: string;
-  private readonly channel: string;
 
   constructor(private readonly options: OutboxRelayOptions) {
     const schema = (options.dataSource.options as { schema: string }).schema;
     this.table = `"${schema}".outbox`;
-    this.channel = outboxChannel(schema);
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
-    if (this.options.listen !== false) void this.listen();
-  }
-
-  /**
-   * Holds one connection LISTENing; if it drops, polling covers the gap and it reconnects. The
-   * connection is its own, outside the pool, so it never holds back the pool's shutdown.
-   */
-  private async listen(): Promise<void> {
-    const pool = (
-      this.options.dataSource.driver as unknown as {
-        master: { Client: new (config: ClientConfig) => Client; options: ClientConfig };
-      }
-    ).master;
-    const client = new pool.Client(pool.options);
-    client.on('error', (error) => this.relisten(error));
-    try {
-      await client.connect();
-      if (!this.running) {
-        await client.end();
-        return;
-      }
-      this.listener = client;
-      client.on('notification', () => this.nudge());
-      await client.query(`LISTEN "${this.channel}"`);
-    } catch (error) {
-      this.relisten(error);
-    }
-  }
-
-  private relisten(error: unknown): void {
-    this.options.logger.warn({ err: error }, 'outbox LISTEN connection lost; polling until it is back');
-    this.listener?.end().catch(() => undefined);
-    this.listener = null;
-    if (!this.running || this.listenRetry) return;
-    this.listenRetry = setTimeout(() => {
-      this.listenRetry = null;
-      void this.listen();
-    }, 1_000);
-    this.listenRetry.unref();
   }
 
   /** Called after a commit that wrote outbox rows, so events leave at once instead of at the next poll. */
@@ -111,15 +64,6 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
-    if (this.listenRetry) clearTimeout(this.listenRetry);
-    this.listenRetry = null;
-    const listener = this.listener;
-    this.listener = null;
-    if (listener) {
-      listener.removeAllListeners('error');
-      listener.on('error', () => undefined);
-      await listener.end().catch(() => undefined);
-    }
     this.wake?.();
     await this.loop;
   }

@@ -16,6 +16,20 @@ export interface SubscriptionSpec {
   subject: string;
 }
 
+/**
+ * Receives what a durable consumer has been handed, in stream order: one delivery when traffic is
+ * light, more when deliveries arrived while the previous batch was being applied. Every delivery
+ * must be settled (ack or nak).
+ */
+export type BatchHandler = (batch: readonly Delivery[]) => Promise<void>;
+
+/** Adapts a handler of single deliveries: takes a batch's deliveries one after another, in order. */
+export function eachDelivery(onDelivery: (delivery: Delivery) => Promise<void>): BatchHandler {
+  return async (batch) => {
+    for (const delivery of batch) await onDelivery(delivery);
+  };
+}
+
 export interface Subscription {
   stop(): Promise<void>;
 }
@@ -25,6 +39,6 @@ export interface EventTransport {
   readonly kind: 'jetstream' | 'in-process';
   /** Resolves once the transport has durably accepted the message (JetStream ack). */
   publish(subject: string, data: Uint8Array, messageId: string): Promise<void>;
-  subscribe(spec: SubscriptionSpec, onDelivery: (delivery: Delivery) => Promise<void>): Promise<Subscription>;
+  subscribe(spec: SubscriptionSpec, onBatch: BatchHandler): Promise<Subscription>;
   close(): Promise<void>;
 }

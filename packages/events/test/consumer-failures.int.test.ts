@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { InProcessTransport } from '../src';
+import { InProcessTransport, eachDelivery } from '../src';
 import type { Delivery, EventTransport } from '../src';
 import { effectHandler, encode, logger, sleep, useHarness, thingContract, waitFor } from './harness';
 import type { Harness } from './harness';
@@ -174,11 +174,14 @@ describe('the in-process transport', () => {
   it('resolves a publish only after the subscriber has acknowledged it', async () => {
     const transport: EventTransport = new InProcessTransport(logger);
     const steps: string[] = [];
-    await transport.subscribe(spec, async (delivery) => {
-      await sleep(150);
-      steps.push(`handled ${new TextDecoder().decode(delivery.data)}`);
-      delivery.ack();
-    });
+    await transport.subscribe(
+      spec,
+      eachDelivery(async (delivery) => {
+        await sleep(150);
+        steps.push(`handled ${new TextDecoder().decode(delivery.data)}`);
+        delivery.ack();
+      }),
+    );
     let settled = false;
     const publishing = transport.publish(spec.subject, encode('one'), 'm1').then(() => {
       settled = true;
@@ -197,12 +200,15 @@ describe('the in-process transport', () => {
     const transport: EventTransport = new InProcessTransport(logger);
     const seen: Pick<Delivery, 'deliveryCount'>[] = [];
     const times: number[] = [];
-    await transport.subscribe(spec, async (delivery) => {
-      seen.push({ deliveryCount: delivery.deliveryCount });
-      times.push(Date.now());
-      if (delivery.deliveryCount < 3) delivery.nak(100);
-      else delivery.ack();
-    });
+    await transport.subscribe(
+      spec,
+      eachDelivery(async (delivery) => {
+        seen.push({ deliveryCount: delivery.deliveryCount });
+        times.push(Date.now());
+        if (delivery.deliveryCount < 3) delivery.nak(100);
+        else delivery.ack();
+      }),
+    );
     await transport.publish(spec.subject, encode('retry me'), 'm1');
     expect(seen).toEqual([{ deliveryCount: 1 }, { deliveryCount: 2 }, { deliveryCount: 3 }]);
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(90);

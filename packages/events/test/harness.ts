@@ -21,6 +21,7 @@ import {
   streamNameFor,
 } from '../src';
 import type {
+  BatchHandler,
   Delivery,
   EventEnvelope,
   EventHandler,
@@ -105,6 +106,8 @@ export class TappedTransport implements EventTransport {
   failPublish = false;
   readonly published: string[] = [];
   readonly deliveries: DeliveryRecord[] = [];
+  /** How many deliveries each batch handed to the consumer held. */
+  readonly batchSizes: number[] = [];
 
   constructor(private readonly inner: EventTransport) {
     this.kind = inner.kind;
@@ -116,34 +119,36 @@ export class TappedTransport implements EventTransport {
     this.published.push(messageId);
   }
 
-  subscribe(
-    spec: SubscriptionSpec,
-    onDelivery: (delivery: Delivery) => Promise<void>,
-  ): Promise<Subscription> {
-    return this.inner.subscribe(spec, async (delivery) => {
-      const record: DeliveryRecord = {
-        subject: delivery.subject,
-        eventId: eventIdOf(delivery.data),
-        deliveryCount: delivery.deliveryCount,
-        settled: 'none',
-        at: Date.now(),
-      };
-      this.deliveries.push(record);
-      await onDelivery({
-        subject: delivery.subject,
-        data: delivery.data,
-        deliveryCount: delivery.deliveryCount,
-        ack: () => {
-          record.settled = 'ack';
-          delivery.ack();
-        },
-        nak: (delayMs) => {
-          record.settled = 'nak';
-          record.nakDelayMs = delayMs;
-          delivery.nak(delayMs);
-        },
-      });
+  subscribe(spec: SubscriptionSpec, onBatch: BatchHandler): Promise<Subscription> {
+    return this.inner.subscribe(spec, async (batch) => {
+      this.batchSizes.push(batch.length);
+      await onBatch(batch.map((delivery) => this.tap(delivery)));
     });
+  }
+
+  private tap(delivery: Delivery): Delivery {
+    const record: DeliveryRecord = {
+      subject: delivery.subject,
+      eventId: eventIdOf(delivery.data),
+      deliveryCount: delivery.deliveryCount,
+      settled: 'none',
+      at: Date.now(),
+    };
+    this.deliveries.push(record);
+    return {
+      subject: delivery.subject,
+      data: delivery.data,
+      deliveryCount: delivery.deliveryCount,
+      ack: () => {
+        record.settled = 'ack';
+        delivery.ack();
+      },
+      nak: (delayMs) => {
+        record.settled = 'nak';
+        record.nakDelayMs = delayMs;
+        delivery.nak(delayMs);
+      },
+    };
   }
 
   async close(): Promise<void> {}
@@ -194,7 +199,6 @@ export interface Harness {
     transport?: EventTransport;
     batchSize?: number;
     pollIntervalMs?: number;
-    listen?: boolean;
   }): OutboxRelay;
   record(contract: ThingContract, payloads: { seq: number; note: string }[]): Promise<EventEnvelope[]>;
   rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -294,7 +298,6 @@ export async function startHarness(label: string): Promise<Harness> {
           logger,
           batchSize: options.batchSize,
           pollIntervalMs: options.pollIntervalMs ?? 100,
-          listen: options.listen ?? false,
         });
         pending.push(() => relay.stop());
         return relay;

@@ -123,7 +123,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         poolSize,
         relayPollIntervalMs: options.relayPollIntervalMs,
         scopedReads: !embedded,
-        notifications: !embedded,
       });
       cleanups.push(() => subgraphs[name].stop());
     }

@@ -83,11 +83,6 @@ export interface SubgraphDeps {
   readPoolSize?: number;
   /** Relay fallback poll interval. */
   relayPollIntervalMs?: number;
-  /**
-   * LISTEN/NOTIFY wake-ups of the relay (default true). Off for embedded PGlite: its one session
-   * serves every connection.
-   */
-  notifications?: boolean;
   /** The reconciler: how often, and how long after publication an unrecorded event counts as lost. */
   reconcile?: ReconcileSettings;
   /**
@@ -141,7 +136,6 @@ export async function startSubgraph<Ctx extends BaseContext>(
     transport: deps.transport,
     logger,
     pollIntervalMs: deps.relayPollIntervalMs ?? 500,
-    listen: deps.notifications !== false,
   });
   const runtime: SubgraphRuntime = {
     dataSource,

@@ -2,6 +2,7 @@ import type { Role } from '@eco/auth';
 import type { Principal } from '@eco/auth';
 import { demoPerson } from '@eco/demo-data';
 import type { TestStack } from '@eco/testing';
+import { eachDelivery } from '@eco/events';
 
 export interface MutationError {
   code: string;
@@ -58,11 +59,11 @@ export async function collectEvents(t: TestStack, subjects: string[]) {
     subjects.map((subject) =>
       t.stack.transport.subscribe(
         { durableName: `test--${subject.replace(/\./g, '_')}`, subject },
-        async (delivery) => {
+        eachDelivery(async (delivery) => {
           const envelope = JSON.parse(new TextDecoder().decode(delivery.data));
           received.push({ subject, payload: envelope.payload });
           delivery.ack();
-        },
+        }),
       ),
     ),
   );
