@@ -2,6 +2,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import { AuthError } from './auth-error';
 import { principalSchema } from './principal';
 import type { Principal } from './principal';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** The header that carries the gateway's token to subgraphs; clients' copies are dropped. */
 export const INTERNAL_TOKEN_HEADER = 'x-eco-gateway-token';
@@ -47,11 +48,11 @@ export function createInternalTokenVerifier(
   secret: string,
 ): (token: string | undefined) => Promise<Principal> {
   const key = new TextEncoder().encode(secret);
-  const cache = new Map<string, { principal: Principal; expiresAt: number }>();
+  const verified = new VerifiedTokenCache<Principal>();
   return async (token) => {
     if (!token) throw new AuthError('UNAUTHENTICATED', 'requests must come through the gateway');
-    const cached = cache.get(token);
-    if (cached && cached.expiresAt > Date.now()) return cached.principal;
+    const cached = verified.get(token);
+    if (cached) return cached;
     try {
       const { payload } = await jwtVerify(token, key, {
         issuer: ISSUER,
@@ -64,8 +65,7 @@ export function createInternalTokenVerifier(
         name: payload['name'],
         roles: payload['roles'],
       });
-      if (cache.size > 10_000) cache.clear();
-      cache.set(token, { principal, expiresAt: (payload.exp ?? 0) * 1000 });
+      verified.set(token, principal, payload.exp);
       return principal;
     } catch {
       throw new AuthError('UNAUTHENTICATED', 'requests must come through the gateway');

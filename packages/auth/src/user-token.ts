@@ -2,6 +2,7 @@ import { createRemoteJWKSet, jwtVerify, SignJWT } from 'jose';
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { AuthError } from './auth-error';
 import { principalSchema } from './principal';
+import { VerifiedTokenCache } from './verified-token-cache';
 import type { Principal } from './principal';
 
 export interface UserTokenSettings {
@@ -27,7 +28,7 @@ function principalFromClaims(claims: JWTPayload): Principal {
   return parsed.data;
 }
 
-/** Verifies a caller's bearer JWT and derives the principal from its claims. */
+/** Verifies a caller's bearer JWT and derives the principal from its claims; verified tokens are cached until they expire. */
 export function createUserTokenVerifier(settings: UserTokenSettings): UserTokenVerifier {
   const options = { issuer: settings.issuer, audience: settings.audience };
   let verify: (token: string) => Promise<{ payload: JWTPayload }>;
@@ -40,10 +41,15 @@ export function createUserTokenVerifier(settings: UserTokenSettings): UserTokenV
   } else {
     throw new Error('user tokens need either a JWKS URL or an HS256 secret');
   }
+  const verified = new VerifiedTokenCache<Principal>();
   return async (token) => {
+    const cached = verified.get(token);
+    if (cached) return cached;
     try {
       const { payload } = await verify(token);
-      return principalFromClaims(payload);
+      const principal = principalFromClaims(payload);
+      verified.set(token, principal, payload.exp);
+      return principal;
     } catch (error) {
       if (error instanceof AuthError) throw error;
       throw new AuthError('UNAUTHENTICATED', 'invalid or expired token');
