@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 
 import { isId } from './id';
+import type { SharedRowCache } from './shared-row-cache';
 
 /** Ids are UUIDs: anything else cannot exist, and must not reach SQL as a malformed uuid. */
 const wellFormed = (keys: readonly string[]) => keys.filter(isId);
@@ -20,6 +21,23 @@ export function createEntityLoader<V>(
     if (ids.length > 0) for (const value of await fetchMany(ids)) found.set(keyOf(value), value);
     return keys.map((key) => found.get(key) ?? null);
   });
+}
+
+/**
+ * createEntityLoader in front of a process-wide cache of rows every caller may see: only the keys
+ * the cache lacks reach `fetchMany`, and what it returns is cached.
+ */
+export function createCachedEntityLoader<V>(
+  cache: SharedRowCache<V>,
+  fetchMany: (keys: readonly string[]) => Promise<V[]>,
+  keyOf: (value: V) => string,
+): DataLoader<string, V | null> {
+  return createEntityLoader(async (keys) => {
+    const { hits, misses } = cache.take(keys);
+    const fetched = misses.length > 0 ? await fetchMany(misses) : [];
+    for (const value of fetched) cache.put(keyOf(value), value);
+    return [...hits.values(), ...fetched];
+  }, keyOf);
 }
 
 /** Like createEntityLoader, for one-to-many children: every key gets its (possibly empty) list. */

@@ -8,7 +8,8 @@ export type {
 } from './subgraph-runtime';
 export { DomainError, asMutationResult, orGraphQLError, parseInput, toGraphQLError } from './domain-error';
 export type { FieldError, MutationErrorData, MutationResult } from './domain-error';
-export { createEntityLoader, createGroupLoader } from './entity-loader';
+export { createCachedEntityLoader, createEntityLoader, createGroupLoader } from './entity-loader';
+export { SharedRowCache } from './shared-row-cache';
 export { decodeCursor, encodeCursor, pageSize } from './cursor';
 export type { KeysetPosition } from './cursor';
 export { isId, requireId } from './id';

@@ -110,6 +110,12 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+/** A request's read transaction: its runner, and whether a statement has opened it. */
+interface ReadSlot {
+  runner?: QueryRunner;
+  begun?: () => boolean;
+}
+
 /**
  * Boots one subgraph: its database (schema + migrations), its event consumers, and its GraphQL
  * server, which refuses any request without a valid gateway token.
@@ -222,19 +228,34 @@ export async function startSubgraph<Ctx extends BaseContext>(
       })
     : dataSource;
   if (scopedReads) await readSource.initialize();
-  const requestReads = new AsyncLocalStorage<{ runner?: QueryRunner }>();
-  const openReads = async (principal: Principal): Promise<EntityManager> => {
+  const requestReads = new AsyncLocalStorage<ReadSlot>();
+  /**
+   * The request's read-only transaction, scoped to the caller, opened by its first statement: a
+   * fetch answered from memory (the directory's names) takes no connection at all. One round trip,
+   * not four: the simple-query protocol runs BEGIN and set_config together. TypeORM is not told of
+   * this transaction; closeReads ends it.
+   */
+  const openReads = (principal: Principal): EntityManager => {
     const runner = readSource.createQueryRunner();
     const slot = requestReads.getStore();
     if (slot) slot.runner = runner;
-    await runner.connect();
-    // One round trip, not four: the simple-query protocol runs both statements. TypeORM is not told
-    // of this transaction; closeReads ends it. A subgraph fetch costs BEGIN…COMMIT plus its reads.
-    await runner.query(`BEGIN READ ONLY; ${rowScopeStatement(rowScopeOf(principal))}`);
+    const query = runner.query.bind(runner);
+    let begun: Promise<unknown> | undefined;
+    runner.query = (async (...args: Parameters<typeof query>) => {
+      begun ??= query(`BEGIN READ ONLY; ${rowScopeStatement(rowScopeOf(principal))}`);
+      await begun;
+      return query(...args);
+    }) as typeof runner.query;
+    if (slot) slot.begun = () => begun !== undefined;
     return runner.manager;
   };
-  const closeReads = async (runner: QueryRunner | undefined) => {
+  const closeReads = async (slot: ReadSlot) => {
+    const runner = slot.runner;
     if (!runner) return;
+    if (!slot.begun?.()) {
+      await runner.release();
+      return;
+    }
     try {
       await runner.query('COMMIT');
       await runner.release();
@@ -258,7 +279,7 @@ export async function startSubgraph<Ctx extends BaseContext>(
           const header = request.headers[INTERNAL_TOKEN_HEADER];
           try {
             const principal = await verifyGatewayToken(Array.isArray(header) ? header[0] : header);
-            const reads = scopedReads ? await openReads(principal) : dataSource.manager;
+            const reads = scopedReads ? openReads(principal) : dataSource.manager;
             return definition.createContext(principal, runtime, reads);
           } catch (error) {
             if (error instanceof AuthError) {
@@ -275,11 +296,11 @@ export async function startSubgraph<Ctx extends BaseContext>(
         },
         aroundRequest: async (run) => {
           const counter = new QueryCounter();
-          const slot: { runner?: QueryRunner } = {};
+          const slot: ReadSlot = {};
           try {
             return await requestReads.run(slot, () => withQueryCounter(counter, run));
           } finally {
-            await withQueryCounter(counter, () => closeReads(slot.runner));
+            await withQueryCounter(counter, () => closeReads(slot));
             statementsServed += counter.count;
           }
         },

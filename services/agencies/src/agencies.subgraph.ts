@@ -23,6 +23,8 @@ import { AgenciesWeeklyRollupsAuditTrail1795600000002 } from './persistence/migr
 import { AgenciesWeeklyRollupEntity, AgencyWeekEntity } from './persistence/weekly-rollup.entity';
 import { TaskUpdateEntity } from './persistence/task-update.entity';
 import { createAgenciesContext } from './resolvers/agencies.context';
+import { createDirectoryCache } from './resolvers/agencies.loaders';
+import type { DirectoryCache } from './resolvers/agencies.loaders';
 import type { AgenciesContext } from './resolvers/agencies.context';
 import { agenciesResolvers } from './resolvers/agencies.resolvers';
 
@@ -43,6 +45,7 @@ export const DEFAULT_AGENCIES_OPTIONS: AgenciesOptions = {
 /** Outside agencies and people: the directory, and each partner's inbox of coordination tasks. */
 export const createAgenciesSubgraph = (
   options: AgenciesOptions = DEFAULT_AGENCIES_OPTIONS,
+  directory: DirectoryCache = createDirectoryCache(),
 ): SubgraphDefinition<AgenciesContext> => ({
   name: 'agencies',
   rowSecurity: true,
@@ -79,7 +82,7 @@ export const createAgenciesSubgraph = (
       },
     },
   ],
-  createContext: createAgenciesContext,
+  createContext: (principal, runtime, reads) => createAgenciesContext(principal, runtime, reads, directory),
 });
 
 export const agenciesSubgraph = createAgenciesSubgraph();

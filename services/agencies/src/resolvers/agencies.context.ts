@@ -6,7 +6,7 @@ import { TaskService } from '../domain/task.service';
 import { DirectLineStore } from '../persistence/direct-line.store';
 import { AgenciesStore } from '../persistence/agencies.store';
 import { createAgenciesLoaders } from './agencies.loaders';
-import type { AgenciesLoaders } from './agencies.loaders';
+import type { AgenciesLoaders, DirectoryCache } from './agencies.loaders';
 import { createWeeklyRollupLoaders } from './weekly-rollup.resolvers';
 import type { WeeklyRollupLoaders } from './weekly-rollup.resolvers';
 
@@ -23,6 +23,7 @@ export function createAgenciesContext(
   principal: Principal,
   runtime: SubgraphRuntime,
   reads: EntityManager,
+  directory: DirectoryCache,
 ): AgenciesContext {
   const store = new AgenciesStore(reads);
   const directLineStore = new DirectLineStore(reads);
@@ -30,7 +31,7 @@ export function createAgenciesContext(
     principal,
     store,
     directLineStore,
-    loaders: createAgenciesLoaders(store, directLineStore),
+    loaders: createAgenciesLoaders(store, directLineStore, directory),
     weeklyRollupLoaders: createWeeklyRollupLoaders(reads, principal),
     tasks: new TaskService(runtime, principal),
     directLine: new DirectLineService(runtime, principal),

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { createCachedEntityLoader, SharedRowCache } from '../src';
+
+interface Row {
+  id: string;
+  name: string;
+}
+
+describe('the shared cache of rows every caller may see', () => {
+  it('serves a row until its time is up, then asks for it again', () => {
+    const cache = new SharedRowCache<Row>(1_000);
+    const id = randomUUID();
+    cache.put(id, { id, name: '祝桥镇' }, 0);
+    expect(cache.take([id], 999)).toEqual({ hits: new Map([[id, { id, name: '祝桥镇' }]]), misses: [] });
+    expect(cache.take([id], 1_000)).toEqual({ hits: new Map(), misses: [id] });
+  });
+
+  it('drops the oldest row to make room', () => {
+    const cache = new SharedRowCache<Row>(60_000, 2);
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const id of [a, b, c]) cache.put(id, { id, name: id }, 0);
+    expect(cache.take([a, b, c], 1).misses).toEqual([a]);
+  });
+
+  it('lets a loader read only what the cache lacks, and never caches a row that was not found', async () => {
+    const cache = new SharedRowCache<Row>();
+    const known = new Map([randomUUID(), randomUUID()].map((id) => [id, { id, name: `单位${id}` }]));
+    const asked: string[][] = [];
+    const fetchMany = async (ids: readonly string[]) => {
+      asked.push([...ids]);
+      return ids.flatMap((id) => (known.has(id) ? [known.get(id)!] : []));
+    };
+    const [first, second] = [...known.keys()];
+    const missing = randomUUID();
+
+    const load = () => createCachedEntityLoader(cache, fetchMany, (row) => row.id);
+    expect(await load().loadMany([first!, missing])).toEqual([known.get(first!), null]);
+    expect(await load().loadMany([first!, second!, missing])).toEqual([
+      known.get(first!),
+      known.get(second!),
+      null,
+    ]);
+    expect(await load().load(first!)).toEqual(known.get(first!));
+    // Each later request asked the database only for what it had not found before.
+    expect(asked).toEqual([
+      [first, missing],
+      [second, missing],
+    ]);
+  });
+});
