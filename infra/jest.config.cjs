@@ -18,9 +18,11 @@ const esmOnly = [
 ];
 
 // *.int.test.ts files need the real PostgreSQL (they run the image's migrate mode against it).
+// The entry point runs bundles: they are built once before the tests (test/support/build-bundles.ts).
 module.exports = needingRealServers(
   {
     ...preset,
+    globalSetup: '<rootDir>/test/support/build-bundles.ts',
     transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
     moduleNameMapper: {
       '^kubernetes-models/(.+)$': `${modules}/kubernetes-models/$1.js`,

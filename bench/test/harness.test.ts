@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { markdownTable } from '../src/harness/report';
 import { experimentsLine, parseBenchOptions } from '../src/harness/options';
 import { percentile } from '../src/harness/percentile';
 import { describePlan, planShape } from '../src/harness/query-plan';
+import { REPO_ROOT, serviceCommand } from '../src/harness/service-process';
 import { PARTNER_INBOX_QUERY } from '../src/queries/partner-inbox.query';
 import { SINGLE_FETCH_QUERY } from '../src/queries/single-fetch.query';
 import { SeededRandom, WeightedPool } from '../src/data/random';
@@ -55,6 +58,18 @@ describe('the harness helpers', () => {
     ).toBe(
       'EXPERIMENT, not the system as built: audit-trail triggers DISABLED; services run with node --max-old-space-size=128',
     );
+    expect(experimentsLine(parseBenchOptions(['--under-tsx']))).toMatch(
+      /under tsx .*not the deployed bundles/,
+    );
+  });
+
+  it('starts each service from the bundle the image runs, or from its sources under tsx when asked', () => {
+    expect(serviceCommand('rectification', 'bundle')).toEqual(['dist/main.js']);
+    expect(serviceCommand('gateway', 'bundle')).toEqual(['dist/main.js']);
+    expect(serviceCommand('agencies', 'tsx')).toEqual(['--import', 'tsx', 'src/main.ts']);
+    const entrypoint = readFileSync(join(REPO_ROOT, 'infra', 'docker', 'entrypoint.sh'), 'utf8');
+    expect(entrypoint).toContain('"services/$1/dist/main.js"');
+    expect(entrypoint).toContain('gateway/dist/main.js');
   });
 });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase } from '@eco/db';
 import type { TestDatabase } from '@eco/db';
+import { rectificationSubgraph } from '@eco/rectification-service';
 import { INFRA, REPO } from './support/render';
 
 jest.setTimeout(120_000);
@@ -17,7 +18,10 @@ const migrate = (databaseUrl: string) =>
     child.once('exit', resolve);
   });
 
-/** The image's `migrate` mode, run from the repository as the container runs it from /app. */
+/**
+ * The image's `migrate` mode (its bundle, built by this suite's globalSetup), run from the
+ * repository as the container runs it from /app.
+ */
 describe('the migrate mode of the image', () => {
   let database: TestDatabase;
 
@@ -47,6 +51,17 @@ describe('the migrate mode of the image', () => {
         `SELECT name FROM agencies.migrations GROUP BY name HAVING count(*) > 1`,
       );
       expect(twice).toEqual([]);
+      // The subgraph's own migrations (the shared @eco/db ones come with them) are recorded under the
+      // names the sources give them, as a tsx-run image recorded them: an upgraded deployment finds
+      // its applied migrations and repeats none.
+      const { rows: recorded } = await client.query<{ name: string }>(
+        `SELECT name FROM rectification.migrations ORDER BY name`,
+      );
+      const named = rectificationSubgraph.migrations.map((migration) => {
+        const instance = new (migration as new () => { name?: string })();
+        return instance.name ?? migration.name;
+      });
+      expect(recorded.map((r) => r.name)).toEqual(expect.arrayContaining(named));
     } finally {
       await client.end();
     }

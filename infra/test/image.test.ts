@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUNDLES, bundlePath } from '@eco/tooling/src/bundle-targets';
 import { INFRA, REPO } from './support/render';
 
 const ENTRYPOINT = join(INFRA, 'docker', 'entrypoint.sh');
@@ -19,7 +20,7 @@ describe('the container image (infra/Dockerfile)', () => {
     expect(final).toMatch(/^ENTRYPOINT \["\/usr\/local\/bin\/eco"\]/m);
   });
 
-  it('has an entry point whose every mode runs a file that exists', () => {
+  it('has an entry point whose every mode runs its bundle with plain node, and the bundle exists', () => {
     expect(spawnSync('sh', ['-n', ENTRYPOINT]).status).toBe(0);
     const script = readFileSync(ENTRYPOINT, 'utf8');
     // `run <heap MB> <file>`
@@ -31,8 +32,26 @@ describe('the container image (infra/Dockerfile)', () => {
         ? ['agencies', 'inspections', 'rectification', 'supervision'].map((s) => t.replace('$1', s))
         : [t],
     );
-    expect(files).toHaveLength(6);
+    expect(files.sort()).toEqual(BUNDLES.map(bundlePath).sort());
+    // Built by this suite's globalSetup, as the image's build stage does.
     for (const file of files) expect(existsSync(join(REPO, file))).toBe(true);
+    expect(script).toMatch(
+      /exec node --enable-source-maps --max-old-space-size="\$\{HEAP_MB:-\$heap\}" "\$@"/,
+    );
+    expect(script).not.toMatch(/tsx|\.ts\b/);
+  });
+
+  it('builds the bundles in a stage of their own and copies every one into the final stage', () => {
+    const build = stages.find((stage) => /^RUN npm run build$/m.test(stage));
+    expect(build).toBeDefined();
+    const buildStage = /^\S+ AS (\S+)/.exec(build!)![1]!;
+    const final = stages[stages.length - 1]!;
+    for (const bundle of BUNDLES) {
+      const dist = `${bundle.workspace}/dist`;
+      expect(final).toContain(`COPY --from=${buildStage} /app/${dist} ./${dist}\n`);
+    }
+    // Nothing in the running image transpiles TypeScript.
+    expect(final).not.toMatch(/tsx|esbuild/);
   });
 
   it('refuses an unknown mode with its usage', () => {

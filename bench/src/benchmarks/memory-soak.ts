@@ -93,7 +93,11 @@ export async function memorySoak(env: BenchEnvironment): Promise<BenchResult> {
     })),
     notes: [
       `soak: ${SOAK_CONNECTIONS} connections through the gateway, per 20 requests 12 partner inboxes, 4 single-fetch pages, 3 progress reports, 1 dashboard; ${soak.requests} requests, ${soak.rps.toFixed(0)} RPS, p99 ${soak.p99} ms, ${soak.failed + soak.non2xx} failed, ${soak.errors} errors`,
-      '"before" is read when the benchmark starts (after the data load and any benchmark run before it); each service runs as deployed, `tsx src/main.ts` (node --import tsx), NODE_ENV=production',
+      `"before" is read when the benchmark starts (after the data load and any benchmark run before it); each service runs ${
+        stack.runner === 'bundle'
+          ? 'as deployed: node dist/main.js, its esbuild bundle (npm run build, at the start of the run)'
+          : 'under tsx from its sources (node --import tsx src/main.ts), NOT as deployed'
+      }, NODE_ENV=production`,
     ],
   };
 }

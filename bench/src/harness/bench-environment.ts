@@ -72,8 +72,10 @@ export async function runBenchmarks(
       options.experiments.serviceNodeFlags.length > 0 ? options.experiments.serviceNodeFlags : undefined,
     withoutAuditTrail: options.experiments.withoutAuditTrail,
     poolSize: options.experiments.poolSize,
+    runner: options.experiments.underTsx ? 'tsx' : 'bundle',
   });
-  console.log(`services up (namespace ${stack.namespace}, logs in ${stack.logDir})`);
+  const runs = stack.runner === 'bundle' ? 'as deployed: node dist/main.js' : 'under tsx, NOT as deployed';
+  console.log(`services up (${runs}; namespace ${stack.namespace}, logs in ${stack.logDir})`);
   const results: BenchResult[] = [];
   let failures = 0;
   try {

@@ -14,7 +14,7 @@ import { TEST_AUTH } from '@eco/testing';
 // The light module only: the package index would load the whole stack.
 import { freePort } from '@eco/testing/src/free-port';
 import { startServiceProcess, SUBGRAPHS } from './service-process';
-import type { ServiceName, ServiceProcess, SubgraphName } from './service-process';
+import type { ServiceName, ServiceProcess, ServiceRunner, SubgraphName } from './service-process';
 
 export interface BenchStack {
   databaseUrl: string;
@@ -24,6 +24,8 @@ export interface BenchStack {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   processes: Record<ServiceName, ServiceProcess>;
+  /** How the service processes run: the deployed bundles, or under tsx. */
+  runner: ServiceRunner;
   logDir: string;
   /** A user token as the identity provider would issue it. */
   userToken(principal: Principal): Promise<string>;
@@ -67,7 +69,13 @@ export async function startBenchStack(options: {
   withoutAuditTrail?: boolean;
   /** DATABASE_POOL_SIZE of every subgraph (10, the deployed default, unless given). */
   poolSize?: number | null;
+  /** The deployed bundles (default), or the TypeScript sources under tsx (comparison). */
+  runner?: ServiceRunner;
 }): Promise<BenchStack> {
+  const runner = options.runner ?? 'bundle';
+  // The bundles the image runs, built afresh for every run (about a second): never stale. Loaded
+  // only here, so what merely imports the harness does not load esbuild.
+  if (runner === 'bundle') await (await import('@eco/tooling/src/bundles')).buildBundles();
   const namespace = `bench${randomBytes(4).toString('hex')}`;
   const logDir = join(tmpdir(), `eco-bench-${namespace}`);
   mkdirSync(logDir, { recursive: true });
@@ -106,6 +114,7 @@ export async function startBenchStack(options: {
           ports[name],
           logDir,
           options.serviceNodeFlags ?? deployedNodeFlags(name),
+          runner,
         ),
       ),
     );
@@ -129,6 +138,7 @@ export async function startBenchStack(options: {
       await freePort(),
       logDir,
       options.serviceNodeFlags ?? deployedNodeFlags('gateway'),
+      runner,
     );
     started.push(gateway);
 
@@ -144,6 +154,7 @@ export async function startBenchStack(options: {
         ServiceName,
         ServiceProcess
       >,
+      runner,
       logDir,
       userToken: (principal) => signUserToken(TEST_AUTH, principal, 6 * 3600),
       gatewayToken: (principal) => signGatewayToken(principal),
@@ -155,7 +166,7 @@ export async function startBenchStack(options: {
   }
 }
 
-/** The heap caps the image runs each service with (infra/docker/entrypoint.sh), so figures are as deployed. */
+/** The node flags the image runs each service with (infra/docker/entrypoint.sh), so figures are as deployed. */
 function deployedNodeFlags(service: SubgraphName | 'gateway'): string[] {
-  return [`--max-old-space-size=${service === 'gateway' ? 160 : 128}`];
+  return ['--enable-source-maps', `--max-old-space-size=${service === 'gateway' ? 160 : 128}`];
 }

@@ -30,6 +30,8 @@ export interface BenchOptions {
     withoutAuditTrail: boolean;
     /** DATABASE_POOL_SIZE of every subgraph, when not the deployed default (10). */
     poolSize: number | null;
+    /** Run the services from their TypeScript sources under tsx instead of the deployed bundles. */
+    underTsx: boolean;
   };
 }
 
@@ -37,6 +39,8 @@ export interface BenchOptions {
 export function experimentsLine(options: BenchOptions): string | null {
   const parts = [
     options.experiments.withoutAuditTrail && 'audit-trail triggers DISABLED',
+    options.experiments.underTsx &&
+      'services run from their TypeScript sources under tsx (node --import tsx src/main.ts), not the deployed bundles',
     options.experiments.serviceNodeFlags.length > 0 &&
       `services run with node ${options.experiments.serviceNodeFlags.join(' ')}`,
   ].filter(Boolean);
@@ -58,6 +62,7 @@ profiling experiments (the figures are then not the system as built):
   --service-node-flags=FLAGS      node flags for the service processes, e.g. --service-node-flags="--max-old-space-size=128"
   --without-audit-trail            disable the audit-trail triggers in the run's database
   --pool-size N                    DATABASE_POOL_SIZE of every subgraph (default 10, as deployed)
+  --under-tsx                      run the services under tsx from their sources, not as deployed (node dist/main.js)
 env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), NATS_URL (default nats://127.0.0.1:4222)`;
 
 /** The flags every benchmark script and run-all accept; --smoke gives short runs for a busy machine. */
@@ -77,6 +82,7 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
       only: { type: 'string' },
       'service-node-flags': { type: 'string' },
       'without-audit-trail': { type: 'boolean', default: false },
+      'under-tsx': { type: 'boolean', default: false },
       'pool-size': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -110,6 +116,7 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
     experiments: {
       serviceNodeFlags: (values['service-node-flags'] ?? '').split(/\s+/).filter(Boolean),
       withoutAuditTrail: values['without-audit-trail'] ?? false,
+      underTsx: values['under-tsx'] ?? false,
       poolSize:
         values['pool-size'] === undefined ? null : Math.round(number(values['pool-size'], 10, 'pool-size')),
     },

@@ -2,12 +2,28 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { bundleFor, bundlePath } from '@eco/tooling/src/bundle-targets';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
 
 export type SubgraphName = 'agencies' | 'inspections' | 'rectification' | 'supervision';
 export type ServiceName = SubgraphName | 'gateway';
 export const SUBGRAPHS: SubgraphName[] = ['agencies', 'inspections', 'rectification', 'supervision'];
+
+/**
+ * How a service process runs: `bundle` as the image runs it (`node dist/main.js`, built by
+ * `npm run build`), or `tsx` from its TypeScript sources (`node --import tsx src/main.ts`), the
+ * way it ran before bundling, for comparison.
+ */
+export type ServiceRunner = 'bundle' | 'tsx';
+
+/** The node arguments after the flags, relative to the service's folder. */
+export function serviceCommand(name: ServiceName, runner: ServiceRunner): string[] {
+  const target = bundleFor(name);
+  // `node --import tsx` is what the tsx CLI runs, minus its supervising parent process: one pid to measure.
+  if (runner === 'tsx') return ['--import', 'tsx', target.entry];
+  return [bundlePath(target).slice(target.workspace.length + 1)];
+}
 
 export interface ServiceProcess {
   name: ServiceName;
@@ -69,8 +85,9 @@ function tail(path: string, lines = 30): string {
 }
 
 /**
- * Starts one service as it is deployed (`tsx src/main.ts` in its folder, configured by env) in a
- * process of its own, so its memory is its own; resolves once its /ready answers 200.
+ * Starts one service as it is deployed (`node dist/main.js` in its folder, the bundle the image
+ * runs, configured by env; or under tsx, see ServiceRunner) in a process of its own, so its memory
+ * is its own; resolves once its /ready answers 200. The bundles must be built (startBenchStack does).
  */
 export async function startServiceProcess(
   name: ServiceName,
@@ -78,14 +95,14 @@ export async function startServiceProcess(
   port: number,
   logDir: string,
   nodeFlags: string[] = [],
+  runner: ServiceRunner = 'bundle',
   readyTimeoutMs = 120_000,
 ): Promise<ServiceProcess> {
   installExitHook();
-  const cwd = name === 'gateway' ? join(REPO_ROOT, 'gateway') : join(REPO_ROOT, 'services', name);
+  const cwd = join(REPO_ROOT, bundleFor(name).workspace);
   const logPath = join(logDir, `${name}.log`);
   const log = openSync(logPath, 'a');
-  // `node --import tsx` is what the tsx CLI runs, minus its supervising parent process: one pid to measure.
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeFlags, ...serviceCommand(name, runner)], {
     cwd,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', log, log],
