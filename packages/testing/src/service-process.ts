@@ -25,8 +25,8 @@ export interface ServiceProcess {
 }
 
 /**
- * One subgraph as deployed: its own Node process running `services/<name>/src/main.ts` from source
- * with tsx (as the image does), configured only through its environment.
+ * One subgraph in its own Node process, configured only through its environment as deployed, but
+ * run from source with tsx (the image runs its esbuild bundle; the tests need no build step).
  */
 export async function startServiceProcess(
   name: ServiceName,
