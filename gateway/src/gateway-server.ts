@@ -17,6 +17,7 @@ import { requestAdmissionPlugin } from './hardening/request-admission';
 import type { OperationLimits } from './hardening/operation-limits';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './hardening/rate-limiter';
 import type { RateLimitSettings } from './hardening/rate-limiter';
+import { createBatchingFetcher } from './batching-fetcher';
 import { createKeepAliveFetcher } from './keep-alive-fetcher';
 import { SubgraphDataSource } from './subgraph-data-source';
 import type { SubgraphName } from './subgraph-names';
@@ -80,12 +81,13 @@ function refusal(code: string, message: string, status: number, headers?: Map<st
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
   const keepAlive = createKeepAliveFetcher();
+  const fetcher = createBatchingFetcher(keepAlive.fetcher);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
-      return new SubgraphDataSource(name, url, keepAlive.fetcher, options.signInternalToken);
+      return new SubgraphDataSource(name, url, fetcher, options.signInternalToken);
     },
   });
 

@@ -4,9 +4,10 @@ import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } fro
 
 /**
  * A subgraph's answer, read whole before the gateway looks at it (the gateway parses every body
- * anyway). Implements what Apollo Gateway reads of a fetch `Response`, without WHATWG streams.
+ * anyway). Implements what Apollo Gateway reads of a fetch `Response`, without WHATWG streams. The
+ * body is its text, or a value already parsed (one answer out of a batch).
  */
-class BufferedResponse implements FetcherResponse {
+export class BufferedResponse implements FetcherResponse {
   readonly bodyUsed = false;
   readonly redirected = false;
 
@@ -14,7 +15,7 @@ class BufferedResponse implements FetcherResponse {
     readonly url: string,
     readonly status: number,
     readonly headers: FetcherHeaders,
-    private readonly body: string,
+    private readonly body: { text: string } | { parsed: unknown },
   ) {}
 
   get ok(): boolean {
@@ -26,15 +27,15 @@ class BufferedResponse implements FetcherResponse {
   }
 
   async text(): Promise<string> {
-    return this.body;
+    return 'text' in this.body ? this.body.text : JSON.stringify(this.body.parsed);
   }
 
   async json(): Promise<unknown> {
-    return JSON.parse(this.body);
+    return 'text' in this.body ? JSON.parse(this.body.text) : this.body.parsed;
   }
 
   async arrayBuffer(): Promise<ArrayBuffer> {
-    return new TextEncoder().encode(this.body).buffer as ArrayBuffer;
+    return new TextEncoder().encode(await this.text()).buffer as ArrayBuffer;
   }
 
   clone(): FetcherResponse {
@@ -82,7 +83,7 @@ export function createKeepAliveFetcher(connectionsPerSubgraph = 64): {
       if (value === undefined) continue;
       for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
     }
-    return new BufferedResponse(url, response.statusCode, headers, await response.body.text());
+    return new BufferedResponse(url, response.statusCode, headers, { text: await response.body.text() });
   };
   return { fetcher, close: () => dispatcher.close() };
 }

@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
@@ -205,8 +208,13 @@ export async function startSubgraph<Ctx extends BaseContext>(
     formatError: createErrorMasker(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    // Traces are for Apollo's hosted studio, which this system does not report to.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Traces are for Apollo's hosted studio, which this system does not report to. Cache control
+    // would wrap every resolver to compute cache hints no one reads (a tenth of a subgraph's CPU
+    // on an inbox page).
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    // The gateway sends the fetches it makes to one subgraph at the same moment as one batch: one
+    // HTTP exchange, one context and read transaction, and shared loaders (gateway: batching-fetcher.ts).
+    allowBatchedHttpRequests: true,
   });
   await apollo.start();
 

@@ -24,7 +24,9 @@ describe('the shared cache of rows every caller may see', () => {
 
   it('lets a loader read only what the cache lacks, and never caches a row that was not found', async () => {
     const cache = new SharedRowCache<Row>();
-    const known = new Map([randomUUID(), randomUUID()].map((id) => [id, { id, name: `单位${id}` }]));
+    const known = new Map<string, Row>(
+      [randomUUID(), randomUUID()].map((id) => [id, { id, name: `单位${id}` }]),
+    );
     const asked: string[][] = [];
     const fetchMany = async (ids: readonly string[]) => {
       asked.push([...ids]);
