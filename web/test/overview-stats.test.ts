@@ -1,11 +1,11 @@
-import type { OverviewMeasure, OverviewProblem, WeeklyWeek } from '../src/api/types';
+import type { MeasureCount, ProblemCount, WeeklyReportWeekCounts } from '../src/api/types';
 import {
   byDepartment,
+  campaignTotals,
   completionSeries,
   endOfWeek,
+  itemTotals,
   lightCounts,
-  measuresDueThisWeek,
-  overdueMeasures,
   weeklyObligationSummary,
 } from '../src/model/overview-stats';
 import { filterLedger, NO_FILTER } from '../src/model/ledger-filter';
@@ -14,42 +14,26 @@ import { mondayOf, shanghaiDate, wednesdayOnOrBefore } from '../src/model/shangh
 const sanitation = { id: 'sanitation', name: '市容环卫处' };
 const infrastructure = { id: 'infrastructure', name: '基建处' };
 
-function measure(id: string, overrides: Partial<OverviewMeasure> = {}): OverviewMeasure {
-  return {
-    id,
-    sequence: id,
-    text: `措施${id}`,
-    status: 'IN_PROGRESS',
-    dueAt: null,
-    completedAt: null,
-    deadline: { kind: 'DATE', label: '' },
-    responsibleAgency: null,
-    ...overrides,
-  };
+function measures(
+  department: MeasureCount['department'],
+  status: MeasureCount['status'],
+  count: number,
+  overdue = 0,
+  dueThisWeek = 0,
+): MeasureCount {
+  return { department, status, count, overdue, dueThisWeek };
 }
 
-function problem(
-  id: string,
-  measures: OverviewMeasure[],
-  overrides: Partial<OverviewProblem> = {},
-): OverviewProblem {
-  return {
-    id,
-    displayNumber: id,
-    title: `问题${id}`,
-    status: 'IN_PROGRESS',
-    openedAt: '2023-08-29T01:00:00.000Z',
-    closedAt: null,
-    responsibleDepartment: sanitation,
-    measures,
-    ...overrides,
-  };
-}
+const problems = (
+  department: ProblemCount['department'],
+  status: ProblemCount['status'],
+  count: number,
+): ProblemCount => ({ department, status, count });
 
 // Thursday 2023-09-14, 10:00 in Shanghai.
 const now = new Date('2023-09-14T02:00:00.000Z');
 
-describe('the overview figures', () => {
+describe('the overview figures (from the counts the API computes)', () => {
   it('counts the Shanghai calendar week, whatever the machine clock zone says', () => {
     expect(mondayOf('2023-09-14')).toBe('2023-09-11');
     expect(wednesdayOnOrBefore('2023-09-14')).toBe('2023-09-13');
@@ -59,36 +43,59 @@ describe('the overview figures', () => {
     expect(endOfWeek(now).toISOString()).toBe('2023-09-17T16:00:00.000Z');
   });
 
-  it('lists unfinished measures past their deadline as overdue, and those due by Sunday as due this week', () => {
-    const problems = [
-      problem('1', [
-        measure('a', { dueAt: '2023-09-08T09:30:00.000Z' }),
-        measure('b', { dueAt: '2023-09-08T09:30:00.000Z', status: 'COMPLETED' }),
-        measure('c', { dueAt: '2023-09-15T09:30:00.000Z' }),
-        measure('d', { dueAt: '2023-09-25T09:30:00.000Z' }),
-        measure('e', { deadline: { kind: 'LONG_TERM', label: '长期坚持' } }),
-      ]),
-    ];
-    expect(overdueMeasures(problems, now).map((m) => m.id)).toEqual(['a']);
-    expect(measuresDueThisWeek(problems, now).map((m) => m.id)).toEqual(['c']);
+  it('sums the tiles and the status bars over departments, every status shown', () => {
+    const totals = campaignTotals(
+      [problems(sanitation, 'CLOSED', 2), problems(infrastructure, 'CLOSED', 1), problems(null, 'OPEN', 4)],
+      [
+        measures(sanitation, 'IN_PROGRESS', 5, 2, 1),
+        measures(infrastructure, 'IN_PROGRESS', 3, 1, 0),
+        measures(sanitation, 'COMPLETED', 6),
+      ],
+    );
+    expect(totals).toMatchObject({
+      problems: 7,
+      problemsClosed: 3,
+      measures: 14,
+      measuresCompleted: 6,
+      measuresOverdue: 3,
+      measuresDueThisWeek: 1,
+    });
+    expect(totals.problemStatus).toEqual([
+      { key: 'OPEN', count: 4 },
+      { key: 'IN_PROGRESS', count: 0 },
+      { key: 'MEASURES_COMPLETED', count: 0 },
+      { key: 'REOPENED', count: 0 },
+      { key: 'CLOSED', count: 3 },
+    ]);
+    expect(totals.measureStatus).toEqual([
+      { key: 'NOT_STARTED', count: 0 },
+      { key: 'IN_PROGRESS', count: 8 },
+      { key: 'COMPLETED', count: 6 },
+    ]);
   });
 
-  it("groups by department, a measure under its own unit and otherwise under its problem's", () => {
-    const problems = [
-      problem('1', [
-        measure('a', { dueAt: '2023-09-01T09:30:00.000Z' }),
-        measure('b', { responsibleAgency: infrastructure, status: 'COMPLETED' }),
-      ]),
-      problem('2', [], { status: 'CLOSED', responsibleDepartment: infrastructure }),
-    ];
-    expect(byDepartment(problems, now)).toEqual([
+  it('puts problems and measures counted per department side by side, most overdue first', () => {
+    expect(
+      byDepartment(
+        [
+          problems(sanitation, 'IN_PROGRESS', 1),
+          problems(infrastructure, 'CLOSED', 1),
+          problems(null, 'OPEN', 1),
+        ],
+        [
+          measures(infrastructure, 'COMPLETED', 1),
+          measures(sanitation, 'IN_PROGRESS', 1, 1),
+          measures(sanitation, 'NOT_STARTED', 2, 1),
+        ],
+      ),
+    ).toEqual([
       {
         ...sanitation,
         problems: 1,
         problemsClosed: 0,
-        measures: 1,
+        measures: 3,
         measuresCompleted: 0,
-        measuresOverdue: 1,
+        measuresOverdue: 2,
       },
       {
         ...infrastructure,
@@ -96,6 +103,15 @@ describe('the overview figures', () => {
         problemsClosed: 1,
         measures: 1,
         measuresCompleted: 1,
+        measuresOverdue: 0,
+      },
+      {
+        id: 'none',
+        name: '未指定',
+        problems: 1,
+        problemsClosed: 0,
+        measures: 0,
+        measuresCompleted: 0,
         measuresOverdue: 0,
       },
     ]);
@@ -108,22 +124,30 @@ describe('the overview figures', () => {
       { key: 'GREEN', count: 0 },
       { key: 'NONE', count: 1 },
     ]);
+    const items = itemTotals([
+      { light: 'RED', count: 2, overdue: 1, dueThisWeek: 0 },
+      { light: null, count: 1, overdue: 0, dueThisWeek: 1 },
+      { light: 'RED', count: 3, overdue: 2, dueThisWeek: 0 },
+    ]);
+    expect(items).toMatchObject({ items: 6, red: 5, overdue: 3, dueThisWeek: 1 });
+    expect(items.lights).toEqual([
+      { key: 'RED', count: 5 },
+      { key: 'YELLOW', count: 0 },
+      { key: 'GREEN', count: 0 },
+      { key: 'NONE', count: 1 },
+    ]);
   });
 
   it('draws completion per campaign week, counting measures done before times were recorded from the start', () => {
-    const problems = [
-      problem('1', [
-        measure('a', { status: 'COMPLETED', completedAt: null, dueAt: '2023-09-01T09:30:00.000Z' }),
-        measure('b', {
-          status: 'COMPLETED',
-          completedAt: '2023-09-12T08:00:00.000Z',
-          dueAt: '2023-09-14T09:30:00.000Z',
-        }),
-        measure('c', { dueAt: '2023-09-28T09:30:00.000Z' }),
-      ]),
-    ];
+    // a: completed with no time, due 09-01; b: completed 09-12, due 09-14; c: due 09-28.
     const { points, total } = completionSeries(
-      problems,
+      [
+        { weekStartsOn: '2023-09-25', completed: 0, due: 1 },
+        { weekStartsOn: '2023-09-11', completed: 1, due: 1 },
+        { weekStartsOn: '2023-08-28', completed: 0, due: 1 },
+        { weekStartsOn: null, completed: 1, due: 0 },
+      ],
+      3,
       { periodStart: '2023-08-29', periodEnd: '2023-09-28' },
       now,
     );
@@ -138,45 +162,39 @@ describe('the overview figures', () => {
 
   it('runs to the last deadline or completion (never past today), sampling long campaigns to a readable number of points', () => {
     const later = new Date('2026-11-18T02:00:00.000Z');
-    const problems = [
-      problem('1', [
-        measure('a', { status: 'COMPLETED', completedAt: '2026-11-17T02:00:00.000Z' }),
-        measure('b', { dueAt: '2027-03-31T09:30:00.000Z' }),
-      ]),
-    ];
     const { points } = completionSeries(
-      problems,
+      [
+        { weekStartsOn: '2026-11-16', completed: 1, due: 0 },
+        { weekStartsOn: '2027-03-29', completed: 0, due: 1 },
+      ],
+      2,
       { periodStart: '2023-08-29', periodEnd: '2023-09-28' },
       later,
       40,
     );
     expect(points.length).toBeLessThanOrEqual(41);
     expect(points[0]!.weekStart).toBe('2023-08-28');
-    expect(points[points.length - 1]!.weekStart).toBe('2026-11-16');
+    expect(points[points.length - 1]).toEqual({ weekStart: '2026-11-16', completed: 1, planned: 0 });
   });
 
   it('sums report obligations over the weeks owed and picks the latest one already due', () => {
-    const obligation = (status: 'ON_TIME' | 'LATE' | 'MISSING' | 'DUE') => ({
-      status,
-      dueAt: '',
-      agency: sanitation,
-    });
-    const weeks: WeeklyWeek[] = [
+    const weeks: WeeklyReportWeekCounts[] = [
       {
         weekDate: '2023-09-13',
         dueAt: '2023-09-13T07:00:00.000Z',
         skipped: false,
-        holidayName: null,
-        obligations: [obligation('ON_TIME'), obligation('MISSING')],
+        obligations: [
+          { status: 'ON_TIME', count: 1 },
+          { status: 'MISSING', count: 2 },
+        ],
       },
       {
         weekDate: '2023-09-20',
         dueAt: '2023-09-20T07:00:00.000Z',
         skipped: false,
-        holidayName: null,
-        obligations: [obligation('DUE')],
+        obligations: [{ status: 'DUE', count: 1 }],
       },
-      { weekDate: '2023-10-04', dueAt: null, skipped: true, holidayName: '国庆节', obligations: [] },
+      { weekDate: '2023-10-04', dueAt: null, skipped: true, obligations: [] },
     ];
     const summary = weeklyObligationSummary(weeks, now);
     expect(summary.latest?.weekDate).toBe('2023-09-13');
@@ -184,8 +202,14 @@ describe('the overview figures', () => {
     expect(summary.totals).toEqual([
       { key: 'ON_TIME', count: 1 },
       { key: 'LATE', count: 0 },
-      { key: 'MISSING', count: 1 },
+      { key: 'MISSING', count: 2 },
       { key: 'DUE', count: 1 },
+    ]);
+    expect(summary.latestCounts).toEqual([
+      { key: 'ON_TIME', count: 1 },
+      { key: 'LATE', count: 0 },
+      { key: 'MISSING', count: 2 },
+      { key: 'DUE', count: 0 },
     ]);
   });
 });

@@ -65,67 +65,116 @@ const ESCALATION_FIELDS = /* GraphQL */ `
 `;
 
 /**
- * The overview's rectification figures in one request (the page aggregates in the browser). The
- * supervision part is a separate request in parallel, so one subgraph failing leaves the other shown.
+ * The overview's rectification figures in one request, counted by the database (GROUP BY): the
+ * page draws them without receiving a row per problem or measure. Only the due lists are rows, at
+ * most `$measuresListed` each. The supervision part is a separate request in parallel, so one
+ * subgraph failing leaves the other shown. bench/src/queries/dashboard.query.ts sends both as one.
  */
 export const OVERVIEW_RECTIFICATION = /* GraphQL */ `
-  query OverviewRectification($campaignId: ID!, $weeksFrom: Date!, $weeksTo: Date!) {
-    problems(campaignId: $campaignId) {
-      id
-      displayNumber
-      title
-      status
-      openedAt
-      closedAt
-      responsibleDepartment {
+  query OverviewRectification(
+    $campaignId: ID!
+    $asOf: DateTime!
+    $weekEndsAt: DateTime!
+    $measuresListed: Int!
+    $weeksFrom: Date!
+    $weeksTo: Date!
+  ) {
+    problemCounts(campaignId: $campaignId) {
+      department {
         id
         name
       }
-      measures {
-        id
-        sequence
-        text
-        status
-        dueAt
-        completedAt
-        deadline {
-          kind
-          label
-        }
-        responsibleAgency {
-          id
-          name
-        }
-      }
+      status
+      count
     }
-    weeklyReportWeeks(campaignId: $campaignId, from: $weeksFrom, to: $weeksTo) {
+    measureCounts(campaignId: $campaignId, asOf: $asOf) {
+      department {
+        id
+        name
+      }
+      status
+      count
+      overdue
+      dueThisWeek
+    }
+    measureWeekCounts(campaignId: $campaignId) {
+      weekStartsOn
+      completed
+      due
+    }
+    overdueMeasures: measuresDue(campaignId: $campaignId, dueBefore: $asOf, first: $measuresListed) {
+      ...DueMeasure
+    }
+    measuresDueThisWeek: measuresDue(
+      campaignId: $campaignId
+      dueFrom: $asOf
+      dueBefore: $weekEndsAt
+      first: $measuresListed
+    ) {
+      ...DueMeasure
+    }
+    weeklyReportCounts(campaignId: $campaignId, from: $weeksFrom, to: $weeksTo, asOf: $asOf) {
       weekDate
       dueAt
       skipped
-      holidayName
       obligations {
         status
-        dueAt
+        count
+      }
+    }
+  }
+  fragment DueMeasure on Measure {
+    id
+    sequence
+    text
+    status
+    dueAt
+    deadline {
+      label
+    }
+    responsibleAgency {
+      id
+      name
+    }
+    problem {
+      id
+      displayNumber
+      responsibleDepartment {
+        id
+        name
       }
     }
   }
 `;
 
+/** Open supervised items counted by light, the due lists (at most `$itemsListed` rows each), interviews. */
 export const OVERVIEW_SUPERVISION = /* GraphQL */ `
-  query OverviewSupervision {
-    supervisionItems(status: OPEN) {
-      id
-      title
-      category
+  query OverviewSupervision($asOf: DateTime!, $weekEndsAt: DateTime!, $itemsListed: Int!) {
+    supervisionItemCounts(status: OPEN, asOf: $asOf) {
       light
-      dueAt
-      responsibleDepartment {
-        id
-        name
-      }
+      count
+      overdue
+      dueThisWeek
+    }
+    overdueItems: supervisionItemsDue(dueBefore: $asOf, first: $itemsListed) {
+      ...DueItem
+    }
+    itemsDueThisWeek: supervisionItemsDue(dueFrom: $asOf, dueBefore: $weekEndsAt, first: $itemsListed) {
+      ...DueItem
     }
     escalations {
       ...EscalationFields
+    }
+  }
+  fragment DueItem on SupervisionItem {
+    id
+    title
+    category
+    light
+    dueAt
+    responsibleDepartment {
+      id
+      name
     }
   }
   ${ESCALATION_FIELDS}

@@ -31,26 +31,45 @@ export interface Campaign {
   reportDueAt: string | null;
 }
 
-export interface OverviewMeasure {
+/** Of one department in one status: what the database counted for the overview. */
+export interface ProblemCount {
+  department: { id: string; name: string } | null;
+  status: ProblemStatus;
+  count: number;
+}
+
+export interface MeasureCount {
+  department: { id: string; name: string } | null;
+  status: MeasureStatus;
+  count: number;
+  overdue: number;
+  dueThisWeek: number;
+}
+
+/** Measures completed and falling due in one week (Monday; null: completed before times were kept). */
+export interface MeasureWeekCount {
+  weekStartsOn: string | null;
+  completed: number;
+  due: number;
+}
+
+/** A measure on the overview's due lists. */
+export interface DueMeasure {
   id: string;
   sequence: string;
   text: string;
   status: MeasureStatus;
   dueAt: string | null;
-  completedAt: string | null;
-  deadline: { kind: MeasureDeadlineKind; label: string };
+  deadline: { label: string };
   responsibleAgency: { id: string; name: string } | null;
+  problem: { id: string; displayNumber: string; responsibleDepartment: { id: string; name: string } | null };
 }
 
-export interface OverviewProblem {
-  id: string;
-  displayNumber: string;
-  title: string;
-  status: ProblemStatus;
-  openedAt: string;
-  closedAt: string | null;
-  responsibleDepartment: { id: string; name: string } | null;
-  measures: OverviewMeasure[];
+export interface SupervisionItemCount {
+  light: Light | null;
+  count: number;
+  overdue: number;
+  dueThisWeek: number;
 }
 
 export interface SupervisionItemSummary {
@@ -88,9 +107,22 @@ export interface ReportingWeek<O = WeeklyObligation> {
 
 export type WeeklyWeek = ReportingWeek<WeeklyObligation>;
 
+/** A reporting week with its obligations counted by status. */
+export interface WeeklyReportWeekCounts {
+  weekDate: string;
+  dueAt: string | null;
+  skipped: boolean;
+  obligations: { status: WeeklyReportStatus; count: number }[];
+}
+
 export interface OverviewRectificationData {
-  problems: OverviewProblem[];
-  weeklyReportWeeks: ReportingWeek<Pick<WeeklyObligation, 'status' | 'dueAt'>>[];
+  problemCounts: ProblemCount[];
+  measureCounts: MeasureCount[];
+  measureWeekCounts: MeasureWeekCount[];
+  overdueMeasures: DueMeasure[];
+  measuresDueThisWeek: DueMeasure[];
+  /** None for a campaign without weekly reports. */
+  weeklyReportCounts: WeeklyReportWeekCounts[];
 }
 
 export interface EscalationTrigger {
@@ -116,7 +148,9 @@ export interface Escalation {
 }
 
 export interface OverviewSupervisionData {
-  supervisionItems: SupervisionItemSummary[];
+  supervisionItemCounts: SupervisionItemCount[];
+  overdueItems: SupervisionItemSummary[];
+  itemsDueThisWeek: SupervisionItemSummary[];
   escalations: Escalation[];
 }
 

@@ -1,12 +1,14 @@
-// The overview's figures, computed in the browser from what the gateway returns (pure functions, so
-// they are unit-tested without a browser).
+// The overview's figures, from the counts the API computes (GROUP BY in the database) rather than
+// from every row: pure functions that fold count rows into what the page draws, so they are
+// unit-tested without a browser. The other pages' helpers (isOverdue, lightCounts) live here too.
 import type {
   Light,
-  OverviewMeasure,
-  OverviewProblem,
-  SupervisionItemSummary,
-  ReportingWeek,
+  MeasureCount,
+  MeasureWeekCount,
+  ProblemCount,
+  SupervisionItemCount,
   WeeklyReportStatus,
+  WeeklyReportWeekCounts,
 } from '../api/types';
 import { addDays, mondayOf, shanghaiDate, shanghaiMidnight } from './shanghai-time';
 
@@ -15,16 +17,20 @@ export interface Count {
   count: number;
 }
 
-/** Counts per key, in the order given (zeros kept, so every status shows), then unknown keys. */
+/**
+ * Counts per key, in the order given (zeros kept, so every status shows), then unknown keys. Each
+ * item counts `weightOf(item)`: 1 for a row, its `count` for a row the API already counted.
+ */
 export function countByKey<T>(
   items: readonly T[],
   keyOf: (item: T) => string,
   order: readonly string[],
+  weightOf: (item: T) => number = () => 1,
 ): Count[] {
   const counts = new Map<string, number>(order.map((k) => [k, 0]));
   for (const item of items) {
     const key = keyOf(item);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    counts.set(key, (counts.get(key) ?? 0) + weightOf(item));
   }
   return [...counts].map(([key, count]) => ({ key, count }));
 }
@@ -34,18 +40,49 @@ export const MEASURE_STATUS_ORDER = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED'];
 export const LIGHT_ORDER = ['RED', 'YELLOW', 'GREEN', 'NONE'];
 export const WEEKLY_STATUS_ORDER: WeeklyReportStatus[] = ['ON_TIME', 'LATE', 'MISSING', 'DUE'];
 
-export interface MeasureRef extends OverviewMeasure {
-  problem: Pick<OverviewProblem, 'id' | 'displayNumber' | 'title'>;
+/** The sum of a figure over count rows. */
+export function sumOf<T>(rows: readonly T[], figure: (row: T) => number): number {
+  return rows.reduce((sum, row) => sum + figure(row), 0);
 }
 
-export function allMeasures(problems: readonly OverviewProblem[]): MeasureRef[] {
-  return problems.flatMap((p) =>
-    p.measures.map((m) => ({
-      ...m,
-      problem: { id: p.id, displayNumber: p.displayNumber, title: p.title },
-      responsibleAgency: m.responsibleAgency ?? p.responsibleDepartment,
-    })),
-  );
+/** The campaign's problem and measure figures: totals, by status, overdue and due this week. */
+export function campaignTotals(problems: readonly ProblemCount[], measures: readonly MeasureCount[]) {
+  return {
+    problems: sumOf(problems, (c) => c.count),
+    problemsClosed: sumOf(problems, (c) => (c.status === 'CLOSED' ? c.count : 0)),
+    problemStatus: countByKey(
+      problems,
+      (c) => c.status,
+      PROBLEM_STATUS_ORDER,
+      (c) => c.count,
+    ),
+    measures: sumOf(measures, (c) => c.count),
+    measuresCompleted: sumOf(measures, (c) => (c.status === 'COMPLETED' ? c.count : 0)),
+    measureStatus: countByKey(
+      measures,
+      (c) => c.status,
+      MEASURE_STATUS_ORDER,
+      (c) => c.count,
+    ),
+    measuresOverdue: sumOf(measures, (c) => c.overdue),
+    measuresDueThisWeek: sumOf(measures, (c) => c.dueThisWeek),
+  };
+}
+
+/** The open supervised items' figures: total, by light (not yet lit: NONE), overdue, due this week. */
+export function itemTotals(items: readonly SupervisionItemCount[]) {
+  return {
+    items: sumOf(items, (c) => c.count),
+    red: sumOf(items, (c) => (c.light === 'RED' ? c.count : 0)),
+    lights: countByKey(
+      items,
+      (c) => c.light ?? 'NONE',
+      LIGHT_ORDER,
+      (c) => c.count,
+    ),
+    overdue: sumOf(items, (c) => c.overdue),
+    dueThisWeek: sumOf(items, (c) => c.dueThisWeek),
+  };
 }
 
 export interface DepartmentRow {
@@ -58,8 +95,14 @@ export interface DepartmentRow {
   measuresOverdue: number;
 }
 
-/** Per responsible department: its problems (by the problem's department) and measures (by the measure's). */
-export function byDepartment(problems: readonly OverviewProblem[], now: Date): DepartmentRow[] {
+/**
+ * Per responsible department: its problems (by the problem's department) and measures (by the
+ * measure's own unit, else its problem's department — the API counts them so).
+ */
+export function byDepartment(
+  problems: readonly ProblemCount[],
+  measures: readonly MeasureCount[],
+): DepartmentRow[] {
   const rows = new Map<string, DepartmentRow>();
   const row = (agency: { id: string; name: string } | null) => {
     const id = agency?.id ?? 'none';
@@ -79,15 +122,15 @@ export function byDepartment(problems: readonly OverviewProblem[], now: Date): D
     return r;
   };
   for (const p of problems) {
-    const r = row(p.responsibleDepartment);
-    r.problems += 1;
-    if (p.status === 'CLOSED') r.problemsClosed += 1;
+    const r = row(p.department);
+    r.problems += p.count;
+    if (p.status === 'CLOSED') r.problemsClosed += p.count;
   }
-  for (const m of allMeasures(problems)) {
-    const r = row(m.responsibleAgency);
-    r.measures += 1;
-    if (m.status === 'COMPLETED') r.measuresCompleted += 1;
-    else if (isOverdue(m, now)) r.measuresOverdue += 1;
+  for (const m of measures) {
+    const r = row(m.department);
+    r.measures += m.count;
+    if (m.status === 'COMPLETED') r.measuresCompleted += m.count;
+    r.measuresOverdue += m.overdue;
   }
   return [...rows.values()].sort((a, b) => b.measuresOverdue - a.measuresOverdue || b.measures - a.measures);
 }
@@ -101,62 +144,25 @@ export function endOfWeek(now: Date): Date {
   return shanghaiMidnight(addDays(mondayOf(shanghaiDate(now)), 7));
 }
 
-function byDueAt<T extends { dueAt: string | null }>(a: T, b: T): number {
-  return Date.parse(a.dueAt ?? '') - Date.parse(b.dueAt ?? '');
-}
-
-export function overdueMeasures(problems: readonly OverviewProblem[], now: Date): MeasureRef[] {
-  return allMeasures(problems)
-    .filter((m) => isOverdue(m, now))
-    .sort(byDueAt);
-}
-
-/** Not completed, due from now to the end of this calendar week. */
-export function measuresDueThisWeek(problems: readonly OverviewProblem[], now: Date): MeasureRef[] {
-  const end = endOfWeek(now).getTime();
-  return allMeasures(problems)
-    .filter((m) => {
-      if (m.status === 'COMPLETED' || !m.dueAt) return false;
-      const due = Date.parse(m.dueAt);
-      return due >= now.getTime() && due < end;
-    })
-    .sort(byDueAt);
-}
-
-export function supervisionDue(
-  items: readonly SupervisionItemSummary[],
-  now: Date,
-): { overdue: SupervisionItemSummary[]; thisWeek: SupervisionItemSummary[] } {
-  const end = endOfWeek(now).getTime();
-  const withDue = items.filter((i) => i.dueAt !== null).sort(byDueAt);
-  return {
-    overdue: withDue.filter((i) => Date.parse(i.dueAt!) < now.getTime()),
-    thisWeek: withDue.filter((i) => {
-      const due = Date.parse(i.dueAt!);
-      return due >= now.getTime() && due < end;
-    }),
-  };
-}
-
 export function lightCounts(items: readonly { light: Light | null }[]): Count[] {
   return countByKey(items, (i) => i.light ?? 'NONE', LIGHT_ORDER);
 }
 
 /** Obligations over the weeks asked for, and the latest reporting Wednesday already due. */
-export function weeklyObligationSummary<W extends ReportingWeek<{ status: WeeklyReportStatus }>>(
-  weeks: readonly W[],
-  now: Date,
-) {
+export function weeklyObligationSummary(weeks: readonly WeeklyReportWeekCounts[], now: Date) {
   const owed = weeks.filter((w) => !w.skipped && w.dueAt !== null);
   const latest = [...owed].reverse().find((w) => Date.parse(w.dueAt!) <= now.getTime()) ?? null;
-  return {
-    totals: countByKey(
-      owed.flatMap((w) => w.obligations),
+  const byStatus = (obligations: WeeklyReportWeekCounts['obligations']) =>
+    countByKey(
+      obligations,
       (o) => o.status,
       WEEKLY_STATUS_ORDER,
-    ),
+      (o) => o.count,
+    );
+  return {
+    totals: byStatus(owed.flatMap((w) => w.obligations)),
     latest,
-    latestCounts: latest ? countByKey(latest.obligations, (o) => o.status, WEEKLY_STATUS_ORDER) : [],
+    latestCounts: latest ? byStatus(latest.obligations) : [],
     weeks: owed.length,
   };
 }
@@ -172,68 +178,41 @@ export interface CompletionPoint {
 
 /**
  * Completion over the campaign's weeks: from the week the campaign started to this week (or the
- * last deadline or completion, if earlier), at most `maxPoints` points (long campaigns are sampled
- * every few weeks). A measure completed before completion times were recorded counts from the start.
+ * week of the last deadline or completion, if earlier), at most `maxPoints` points (long campaigns
+ * are sampled every few weeks), from the measures counted per week by the API. A measure completed
+ * before completion times were recorded (week null) counts from the start. `total`: every measure.
  */
 export function completionSeries(
-  problems: readonly OverviewProblem[],
+  weekCounts: readonly MeasureWeekCount[],
+  total: number,
   campaign: { periodStart: string; periodEnd: string },
   now: Date,
   maxPoints = 40,
 ): { points: CompletionPoint[]; total: number } {
-  const measures = allMeasures(problems);
   const start = mondayOf(campaign.periodStart);
   const today = shanghaiDate(now);
+  // Only the Monday of the last date matters below, so the week of the last count stands for it.
   let last = campaign.periodEnd;
-  for (const m of measures) {
-    for (const at of [m.completedAt, m.dueAt]) {
-      if (at) {
-        const d = shanghaiDate(at);
-        if (d > last) last = d;
-      }
-    }
-  }
+  for (const w of weekCounts) if (w.weekStartsOn && w.weekStartsOn > last) last = w.weekStartsOn;
   if (last > today) last = today;
   if (last < start) last = start;
   const weeks = Math.floor((Date.parse(mondayOf(last)) - Date.parse(start)) / (7 * 86_400_000)) + 1;
   const step = Math.max(1, Math.ceil(weeks / maxPoints));
-  const completedAt = measures
-    .filter((m) => m.status === 'COMPLETED')
-    .map((m) => (m.completedAt ? Date.parse(m.completedAt) : -Infinity))
-    .sort((a, b) => a - b);
-  const dueAt = measures
-    .filter((m) => m.dueAt)
-    .map((m) => Date.parse(m.dueAt!))
-    .sort((a, b) => a - b);
-  // How many of a sorted list are before t (binary search: benchmark campaigns have thousands).
-  const countBefore = (sorted: number[], t: number) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < t) lo = mid + 1;
-      else hi = mid;
+  const sorted = [...weekCounts].sort((a, b) => (a.weekStartsOn ?? '').localeCompare(b.weekStartsOn ?? ''));
+  /** Measures completed, and measures due, in the weeks up to and including `weekStart`. */
+  const upTo = (weekStart: string) => {
+    let completed = 0;
+    let planned = 0;
+    for (const w of sorted) {
+      if (w.weekStartsOn !== null && w.weekStartsOn > weekStart) break;
+      completed += w.completed;
+      planned += w.due;
     }
-    return lo;
+    return { weekStart, completed, planned };
   };
   const points: CompletionPoint[] = [];
-  for (let w = 0; w < weeks; w += step) {
-    const weekStart = addDays(start, 7 * w);
-    const weekEnd = shanghaiMidnight(addDays(weekStart, 7)).getTime();
-    points.push({
-      weekStart,
-      completed: countBefore(completedAt, weekEnd),
-      planned: countBefore(dueAt, weekEnd),
-    });
-  }
+  for (let w = 0; w < weeks; w += step) points.push(upTo(addDays(start, 7 * w)));
   const lastWeek = addDays(start, 7 * (weeks - 1));
-  if (points[points.length - 1]?.weekStart !== lastWeek) {
-    const weekEnd = shanghaiMidnight(addDays(lastWeek, 7)).getTime();
-    points.push({
-      weekStart: lastWeek,
-      completed: countBefore(completedAt, weekEnd),
-      planned: countBefore(dueAt, weekEnd),
-    });
-  }
-  return { points, total: measures.length };
+  if (points[points.length - 1]?.weekStart !== lastWeek) points.push(upTo(lastWeek));
+  return { points, total };
 }

@@ -3,9 +3,11 @@ import type { ApiError } from '../api/graphql-client';
 import { OVERVIEW_RECTIFICATION, OVERVIEW_SUPERVISION } from '../api/queries';
 import type {
   Campaign,
+  DueMeasure,
   Escalation,
   OverviewRectificationData,
   OverviewSupervisionData,
+  SupervisionItemCount,
   SupervisionItemSummary,
 } from '../api/types';
 import { useGraphQL } from '../api/use-graphql';
@@ -17,24 +19,22 @@ import { EscalationList } from '../components/escalation-list';
 import { Empty, ErrorBox, Loading, PartialErrors, QueryView } from '../components/page-state';
 import { LIGHT, MEASURE_STATUS, PROBLEM_STATUS, WEEKLY_STATUS, labelOf } from '../model/labels';
 import {
-  MEASURE_STATUS_ORDER,
-  PROBLEM_STATUS_ORDER,
-  allMeasures,
   byDepartment,
+  campaignTotals,
   completionSeries,
-  countByKey,
-  lightCounts,
-  measuresDueThisWeek,
-  overdueMeasures,
-  supervisionDue,
+  endOfWeek,
+  itemTotals,
   weeklyObligationSummary,
 } from '../model/overview-stats';
-import type { MeasureRef } from '../model/overview-stats';
 import { addDays, formatDate, formatDateTime, shanghaiDate } from '../model/shanghai-time';
 import { hrefOf } from '../routing';
 
 /** Reporting weeks the overview counts: the last eight, from the campaign's first one. */
 const WEEKS_SHOWN = 8;
+/** Rows of each due list: measures, supervised items (the rest are counted, not sent). */
+const MEASURES_LISTED = 30;
+const ITEMS_LISTED = 20;
+const NO_ITEMS: SupervisionItemCount[] = [];
 
 const LIGHT_TONES = { RED: 'fill-bad', YELLOW: 'fill-warn', GREEN: 'fill-good' };
 const WEEKLY_TONES = { ON_TIME: 'fill-good', LATE: 'fill-warn', MISSING: 'fill-bad' };
@@ -59,13 +59,20 @@ function CampaignOverview({ campaign }: { campaign: Campaign }) {
   const today = shanghaiDate(now);
   const first = campaign.weeklyReportsStartOn ?? campaign.periodStart;
   const weeksFrom = [first, addDays(today, -7 * WEEKS_SHOWN)].sort().pop()!;
-  // Two requests in parallel: rectification's figures and supervision's items.
+  const window = { asOf: now.toISOString(), weekEndsAt: endOfWeek(now).toISOString() };
+  // Two requests in parallel: rectification's figures and supervision's. Both are counts computed
+  // by the database plus the first rows of the due lists, whatever the size of the campaign.
   const rectification = useGraphQL<OverviewRectificationData>(OVERVIEW_RECTIFICATION, {
     campaignId: campaign.id,
+    ...window,
+    measuresListed: MEASURES_LISTED,
     weeksFrom: weeksFrom > today ? today : weeksFrom,
     weeksTo: today,
   });
-  const supervision = useGraphQL<OverviewSupervisionData>(OVERVIEW_SUPERVISION);
+  const supervision = useGraphQL<OverviewSupervisionData>(OVERVIEW_SUPERVISION, {
+    ...window,
+    itemsListed: ITEMS_LISTED,
+  });
   if (rectification.error) return <ErrorBox error={rectification.error} />;
   if (!rectification.data || (!supervision.data && !supervision.error)) return <Loading what="总览" />;
   return (
@@ -73,8 +80,7 @@ function CampaignOverview({ campaign }: { campaign: Campaign }) {
       <PartialErrors errors={[...rectification.partialErrors, ...supervision.partialErrors]} />
       <OverviewBody
         data={rectification.data}
-        items={supervision.data?.supervisionItems ?? []}
-        escalations={supervision.data?.escalations ?? []}
+        supervision={supervision.data}
         itemsError={supervision.error}
         campaign={campaign}
         now={now}
@@ -85,37 +91,29 @@ function CampaignOverview({ campaign }: { campaign: Campaign }) {
 
 function OverviewBody({
   data,
-  items,
-  escalations,
+  supervision,
   itemsError,
   campaign,
   now,
 }: {
   data: OverviewRectificationData;
-  items: SupervisionItemSummary[];
-  escalations: Escalation[];
+  supervision: OverviewSupervisionData | null;
   itemsError: ApiError | null;
   campaign: Campaign;
   now: Date;
 }) {
   const stats = useMemo(() => {
-    const measures = allMeasures(data.problems);
+    const totals = campaignTotals(data.problemCounts, data.measureCounts);
     return {
-      measures,
-      problemStatus: countByKey(data.problems, (p) => p.status, PROBLEM_STATUS_ORDER),
-      measureStatus: countByKey(measures, (m) => m.status, MEASURE_STATUS_ORDER),
-      departments: byDepartment(data.problems, now),
-      overdue: overdueMeasures(data.problems, now),
-      dueThisWeek: measuresDueThisWeek(data.problems, now),
-      lights: lightCounts(items),
-      supervision: supervisionDue(items, now),
-      weekly: weeklyObligationSummary(data.weeklyReportWeeks, now),
-      series: completionSeries(data.problems, campaign, now),
+      totals,
+      departments: byDepartment(data.problemCounts, data.measureCounts),
+      items: itemTotals(supervision?.supervisionItemCounts ?? NO_ITEMS),
+      weekly: weeklyObligationSummary(data.weeklyReportCounts, now),
+      series: completionSeries(data.measureWeekCounts, totals.measures, campaign, now),
     };
-  }, [data, items, campaign, now]);
-  const closed = data.problems.filter((p) => p.status === 'CLOSED').length;
-  const completed = stats.measures.filter((m) => m.status === 'COMPLETED').length;
-  const red = items.filter((i) => i.light === 'RED').length;
+  }, [data, supervision, campaign, now]);
+  const { totals, items } = stats;
+  const escalations: Escalation[] = supervision?.escalations ?? [];
   const openEscalations = escalations.filter((e) => e.state === 'TRIGGERED' || e.state === 'SCHEDULED');
 
   return (
@@ -123,22 +121,22 @@ function OverviewBody({
       <div className="tiles">
         <Tile
           label="整改问题"
-          value={data.problems.length}
-          note={`已销号 ${closed}`}
+          value={totals.problems}
+          note={`已销号 ${totals.problemsClosed}`}
           testId="tile-problems"
         />
         <Tile
           label="整改措施"
-          value={stats.measures.length}
-          note={`已完成 ${completed}`}
+          value={totals.measures}
+          note={`已完成 ${totals.measuresCompleted}`}
           testId="tile-measures"
         />
-        <Tile label="逾期措施" value={stats.overdue.length} tone="bad" testId="tile-overdue" />
-        <Tile label="本周到期" value={stats.dueThisWeek.length} tone="warn" testId="tile-due-week" />
+        <Tile label="逾期措施" value={totals.measuresOverdue} tone="bad" testId="tile-overdue" />
+        <Tile label="本周到期" value={totals.measuresDueThisWeek} tone="warn" testId="tile-due-week" />
         <Tile
           label="在办督办事项"
-          value={itemsError ? '—' : items.length}
-          note={`红灯 ${red}`}
+          value={itemsError ? '—' : items.items}
+          note={`红灯 ${items.red}`}
           testId="tile-supervision"
         />
         <Tile
@@ -153,18 +151,18 @@ function OverviewBody({
       <div className="grid-3">
         <div className="card">
           <h2>问题按状态</h2>
-          <CountBars counts={stats.problemStatus} labels={PROBLEM_STATUS} testId="problems-by-status" />
+          <CountBars counts={totals.problemStatus} labels={PROBLEM_STATUS} testId="problems-by-status" />
         </div>
         <div className="card">
           <h2>措施按状态</h2>
-          <CountBars counts={stats.measureStatus} labels={MEASURE_STATUS} testId="measures-by-status" />
+          <CountBars counts={totals.measureStatus} labels={MEASURE_STATUS} testId="measures-by-status" />
         </div>
         <div className="card">
           <h2>督办事项按灯色</h2>
           {itemsError ? (
             <ErrorBox error={itemsError} />
           ) : (
-            <CountBars counts={stats.lights} labels={LIGHT} tones={LIGHT_TONES} testId="items-by-light" />
+            <CountBars counts={items.lights} labels={LIGHT} tones={LIGHT_TONES} testId="items-by-light" />
           )}
         </div>
       </div>
@@ -206,12 +204,24 @@ function OverviewBody({
 
       <div className="grid-2">
         <div className="card">
-          <h2>逾期未完成（{stats.overdue.length + stats.supervision.overdue.length}）</h2>
-          <DueList measures={stats.overdue} items={stats.supervision.overdue} testId="overdue-list" />
+          <h2>逾期未完成（{totals.measuresOverdue + items.overdue}）</h2>
+          <DueList
+            measures={data.overdueMeasures}
+            measuresTotal={totals.measuresOverdue}
+            items={supervision?.overdueItems ?? []}
+            itemsTotal={items.overdue}
+            testId="overdue-list"
+          />
         </div>
         <div className="card">
-          <h2>本周到期（{stats.dueThisWeek.length + stats.supervision.thisWeek.length}）</h2>
-          <DueList measures={stats.dueThisWeek} items={stats.supervision.thisWeek} testId="due-week-list" />
+          <h2>本周到期（{totals.measuresDueThisWeek + items.dueThisWeek}）</h2>
+          <DueList
+            measures={data.measuresDueThisWeek}
+            measuresTotal={totals.measuresDueThisWeek}
+            items={supervision?.itemsDueThisWeek ?? []}
+            itemsTotal={items.dueThisWeek}
+            testId="due-week-list"
+          />
         </div>
       </div>
 
@@ -221,7 +231,7 @@ function OverviewBody({
           {stats.weekly.latest ? (
             <>
               <p className="muted">
-                最近一期：{stats.weekly.latest.weekDate}（{formatDateTime(stats.weekly.latest.dueAt)} 截止）
+                最近一期：{stats.weekly.latest.weekDate}（{formatDateTime(stats.weekly.latest.dueAt!)} 截止）
               </p>
               <CountBars counts={stats.weekly.latestCounts} labels={WEEKLY_STATUS} tones={WEEKLY_TONES} />
               <p className="muted">近 {stats.weekly.weeks} 期合计：</p>
@@ -267,35 +277,39 @@ function Tile({
   );
 }
 
+/** The first rows of a due list; how many more there are comes from the counts. */
 function DueList({
   measures,
+  measuresTotal,
   items,
+  itemsTotal,
   testId,
 }: {
-  measures: MeasureRef[];
+  measures: DueMeasure[];
+  measuresTotal: number;
   items: SupervisionItemSummary[];
+  itemsTotal: number;
   testId: string;
 }) {
   if (measures.length === 0 && items.length === 0) return <Empty>无。</Empty>;
-  const shown = measures.slice(0, 30);
   return (
     <ul className="due-list" data-testid={testId}>
-      {shown.map((m) => (
+      {measures.map((m) => (
         <li key={m.id}>
           <a href={hrefOf({ page: 'problem', id: m.problem.id })}>
             问题 {m.problem.displayNumber} · 措施 {m.sequence}
           </a>{' '}
           <span className="clamp">{m.text}</span>
           <span className="due-meta">
-            {m.responsibleAgency?.name ?? '—'} · {m.deadline.label} ·{' '}
+            {(m.responsibleAgency ?? m.problem.responsibleDepartment)?.name ?? '—'} · {m.deadline.label} ·{' '}
             <Badge value={m.status}>{labelOf(MEASURE_STATUS, m.status)}</Badge>
           </span>
         </li>
       ))}
-      {measures.length > shown.length && (
-        <li className="muted">另有 {measures.length - shown.length} 条，见整改台账。</li>
+      {measuresTotal > measures.length && (
+        <li className="muted">另有 {measuresTotal - measures.length} 条，见整改台账。</li>
       )}
-      {items.slice(0, 20).map((i) => (
+      {items.map((i) => (
         <li key={i.id}>
           <a href={hrefOf({ page: 'supervision' })}>督办 · {i.title}</a>
           <span className="due-meta">
@@ -304,6 +318,9 @@ function DueList({
           </span>
         </li>
       ))}
+      {itemsTotal > items.length && (
+        <li className="muted">另有 {itemsTotal - items.length} 项，见督办事项。</li>
+      )}
     </ul>
   );
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '@eco/auth';
 import type { BaseContext, SubgraphRuntime } from '@eco/subgraph';
 import { AccountabilityService } from '../domain/accountability.service';
+import { CampaignFiguresService } from '../domain/campaign-figures.service';
 import { CampaignService } from '../domain/campaign.service';
 import { FollowUpPlanService } from '../domain/follow-up-plan.service';
 import { MeasureProgressService } from '../domain/measure-progress.service';
@@ -9,6 +10,7 @@ import { RectificationReportService } from '../domain/rectification-report.servi
 import { RectificationService } from '../domain/rectification.service';
 import { WeeklyReportService } from '../domain/weekly-report.service';
 import { WeeklyRollupService } from '../domain/weekly-rollup.service';
+import { CampaignFiguresStore } from '../persistence/campaign-figures.store';
 import { RectificationStore } from '../persistence/rectification.store';
 import { WeeklyRollupStore } from '../persistence/weekly-rollup.store';
 import { createRectificationLoaders } from './rectification.loaders';
@@ -16,6 +18,8 @@ import type { RectificationLoaders } from './rectification.loaders';
 
 export interface RectificationContext extends BaseContext {
   store: RectificationStore;
+  /** The dashboard's counts, computed by the database. */
+  figuresStore: CampaignFiguresStore;
   loaders: RectificationLoaders;
   service: RectificationService;
   progress: MeasureProgressService;
@@ -25,6 +29,7 @@ export interface RectificationContext extends BaseContext {
   reports: RectificationReportService;
   accountability: AccountabilityService;
   weeklyRollups: WeeklyRollupService;
+  figures: CampaignFiguresService;
 }
 
 export function createRectificationContext(
@@ -37,6 +42,7 @@ export function createRectificationContext(
   return {
     principal,
     store,
+    figuresStore: new CampaignFiguresStore(reads),
     loaders: createRectificationLoaders(store, rollups),
     service: new RectificationService(runtime, principal),
     progress: new MeasureProgressService(runtime, principal),
@@ -46,5 +52,6 @@ export function createRectificationContext(
     reports: new RectificationReportService(principal),
     accountability: new AccountabilityService(runtime, principal),
     weeklyRollups: new WeeklyRollupService(principal, rollups),
+    figures: new CampaignFiguresService(principal),
   };
 }

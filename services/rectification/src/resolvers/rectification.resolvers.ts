@@ -10,6 +10,7 @@ import type { FollowUpPlanEntity } from '../persistence/follow-up-plan.entity';
 import type { MeasureEntity } from '../persistence/measure.entity';
 import type { MeasureUpdateEntity } from '../persistence/measure-update.entity';
 import type { ProblemEntity } from '../persistence/problem.entity';
+import { campaignFigureQueries, campaignFigureTypes } from './campaign-figures.resolvers';
 import type { RectificationContext } from './rectification.context';
 import {
   campaignDeadlineResolvers,
@@ -79,6 +80,7 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
     measure: (_root, { id }: { id: string }, ctx) => visibleMeasure(id, ctx),
     ...reportingQueries,
     ...weeklyRollupQueries,
+    ...campaignFigureQueries,
   },
 
   Mutation: {
@@ -185,6 +187,7 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
 
   ...reportingTypes,
   ...weeklyRollupTypes,
+  ...campaignFigureTypes,
 
   Finding: {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),

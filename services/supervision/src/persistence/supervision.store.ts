@@ -1,9 +1,9 @@
 import { In } from 'typeorm';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { SupervisionCategory } from '../domain/categories';
 import { MilestoneEntity } from './milestone.entity';
 import { SupervisionItemEntity } from './supervision-item.entity';
-import type { SupervisionItemStatus } from './supervision-item.entity';
+import type { Light, SupervisionItemStatus } from './supervision-item.entity';
 import { SupervisionItemUpdateEntity } from './supervision-item-update.entity';
 
 export interface ItemFilter {
@@ -13,6 +13,15 @@ export interface ItemFilter {
   status?: SupervisionItemStatus | null;
   /** A partner agency: only the items it is involved in. */
   visibleTo?: string;
+}
+
+export interface ItemCountRow {
+  departmentId: string | null;
+  light: Light | null;
+  status: SupervisionItemStatus;
+  count: number;
+  overdue: number;
+  dueThisWeek: number;
 }
 
 /** SQL of items, their plans and timelines. Every read takes many keys at once (one statement). */
@@ -36,11 +45,9 @@ export class SupervisionStore {
       .getOne();
   }
 
-  listItems(filter: ItemFilter): Promise<SupervisionItemEntity[]> {
-    const query = this.manager
-      .createQueryBuilder(SupervisionItemEntity, 'i')
-      .orderBy('i.created_at', 'DESC')
-      .addOrderBy('i.id');
+  /** The items a filter selects (alias `i`): one definition for listing and counting them. */
+  private filtered(filter: ItemFilter): SelectQueryBuilder<SupervisionItemEntity> {
+    const query = this.manager.createQueryBuilder(SupervisionItemEntity, 'i');
     if (filter.category) query.andWhere('i.category = :category', { category: filter.category });
     if (filter.departmentId)
       query.andWhere('i.responsible_department_id = :department', { department: filter.departmentId });
@@ -48,6 +55,55 @@ export class SupervisionStore {
     if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
     if (filter.visibleTo)
       query.andWhere(':agency = ANY(i.involved_agency_ids)', { agency: filter.visibleTo });
+    return query;
+  }
+
+  listItems(filter: ItemFilter): Promise<SupervisionItemEntity[]> {
+    return this.filtered(filter).orderBy('i.created_at', 'DESC').addOrderBy('i.id').getMany();
+  }
+
+  /**
+   * The items `listItems(filter)` lists, counted per responsible department, light and status in
+   * one statement; of each group, those open and past due at `asOf`, and those open and due from
+   * `asOf` to the end of its calendar week (Sunday 24:00 Asia/Shanghai).
+   */
+  countItems(filter: ItemFilter, asOf: Date): Promise<ItemCountRow[]> {
+    const weekEnd = `((date_trunc('week', CAST(:asOf AS timestamptz) AT TIME ZONE 'Asia/Shanghai') + interval '7 days') AT TIME ZONE 'Asia/Shanghai')`;
+    return this.filtered(filter)
+      .select('i.responsible_department_id', 'departmentId')
+      .addSelect('i.light', 'light')
+      .addSelect('i.status', 'status')
+      .addSelect('count(*)::int', 'count')
+      .addSelect(
+        `count(*) FILTER (WHERE i.status = 'OPEN' AND i.due_at < CAST(:asOf AS timestamptz))::int`,
+        'overdue',
+      )
+      .addSelect(
+        `count(*) FILTER (WHERE i.status = 'OPEN' AND i.due_at >= CAST(:asOf AS timestamptz) AND i.due_at < ${weekEnd})::int`,
+        'dueThisWeek',
+      )
+      .setParameter('asOf', asOf)
+      .groupBy('i.responsible_department_id')
+      .addGroupBy('i.light')
+      .addGroupBy('i.status')
+      .orderBy('i.responsible_department_id', 'ASC', 'NULLS LAST')
+      .addOrderBy('i.light', 'ASC', 'NULLS LAST')
+      .addOrderBy('i.status', 'ASC')
+      .getRawMany<ItemCountRow>();
+  }
+
+  /** Open items `listItems(filter)` lists that are due in [from, before), earliest first, at most `limit`. */
+  itemsDue(
+    filter: ItemFilter,
+    window: { from: Date | null; before: Date },
+    limit: number,
+  ): Promise<SupervisionItemEntity[]> {
+    const query = this.filtered({ ...filter, status: 'OPEN' })
+      .andWhere('i.due_at < :before', { before: window.before })
+      .orderBy('i.due_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .limit(limit);
+    if (window.from) query.andWhere('i.due_at >= :from', { from: window.from });
     return query.getMany();
   }
 

@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { asMutationResult, requireId } from '@eco/subgraph';
+import { asMutationResult, orGraphQLError, pageSize, requireId } from '@eco/subgraph';
 import { canSeeItem, partnerAgencyOf } from '../domain/access-policy';
 import { isAssessed, platformOf } from '../domain/categories';
 import type { SupervisionCategory } from '../domain/categories';
@@ -9,6 +9,7 @@ import { effectiveLights } from '../domain/lights';
 import { templateOf } from '../domain/report-templates';
 import type { SupervisionItemEntity, SupervisionItemStatus } from '../persistence/supervision-item.entity';
 import type { SupervisionItemUpdateEntity } from '../persistence/supervision-item-update.entity';
+import type { ItemFilter } from '../persistence/supervision.store';
 import { agencyRef, personRef } from './references';
 import { scheduleView } from './reporting.resolvers';
 import { assertInternal, visibleItem } from './guards';
@@ -29,16 +30,36 @@ const internal =
     return load(item, ctx);
   };
 
+/** Rows a due-list answers at most. */
+const MAX_DUE_LISTED = 100;
+
+/** What the list arguments select for the caller: a partner agency, only the items it is involved in. */
+const itemFilterOf = (args: ItemListArgs, ctx: SupervisionContext): ItemFilter => ({
+  category: args.category ?? null,
+  departmentId: args.departmentId ? requireId(args.departmentId, 'departmentId') : null,
+  year: args.year ?? null,
+  status: args.status ?? null,
+  visibleTo: partnerAgencyOf(ctx.principal),
+});
+
 export const itemResolvers: GraphQLResolverMap<SupervisionContext> = {
   Query: {
-    supervisionItems: (_root, args: ItemListArgs, ctx) =>
-      ctx.store.listItems({
-        category: args.category ?? null,
-        departmentId: args.departmentId ? requireId(args.departmentId, 'departmentId') : null,
-        year: args.year ?? null,
-        status: args.status ?? null,
-        visibleTo: partnerAgencyOf(ctx.principal),
-      }),
+    supervisionItems: (_root, args: ItemListArgs, ctx) => ctx.store.listItems(itemFilterOf(args, ctx)),
+    // The same items counted by the database (GROUP BY): the dashboard's figures, one statement.
+    supervisionItemCounts: (_root, args: ItemListArgs & { asOf?: Date | null }, ctx) =>
+      ctx.store.countItems(itemFilterOf(args, ctx), args.asOf ?? new Date()),
+    supervisionItemsDue: (
+      _root,
+      args: { dueBefore: Date; dueFrom?: Date | null; first?: number | null },
+      ctx,
+    ) =>
+      orGraphQLError(() =>
+        ctx.store.itemsDue(
+          itemFilterOf({}, ctx),
+          { from: args.dueFrom ?? null, before: args.dueBefore },
+          pageSize(args.first, MAX_DUE_LISTED),
+        ),
+      ),
     supervisionItem: (_root, { id }: { id: string }, ctx) => visibleItem(id, ctx),
   },
 
@@ -98,6 +119,10 @@ export const itemResolvers: GraphQLResolverMap<SupervisionContext> = {
     closureReport: internal((item, ctx) => ctx.loaders.closureReport.load(item.id)),
     directLineItem: (item: SupervisionItemEntity, _args, ctx) =>
       item.directLineItemId ? ctx.loaders.directLineItem.load(item.directLineItemId) : null,
+  },
+
+  SupervisionItemCount: {
+    department: (row: { departmentId: string | null }) => agencyRef(row.departmentId),
   },
 
   SupervisionItemUpdate: {
