@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defineHandler } from '../src';
+import type { EventEnvelope } from '../src';
+import type { EntityManager } from 'typeorm';
 import { SCHEMA, effectHandler, encode, sleep, useHarness, thingContract } from './harness';
 import type { Harness, ThingContract } from './harness';
 
@@ -90,5 +92,42 @@ describe('a consumer applying deliveries in batches', () => {
       Array.from({ length: 20 }, (_, i) => (i === 6 ? 'nak' : 'ack')),
     );
     expect(tap.deliveries.filter((d) => d.deliveryCount === 2).map((d) => d.settled)).toEqual(['ack']);
+  });
+
+  it('applies a batch through handleMany when the handler has it, and one by one when handleMany refuses', async () => {
+    const contract = thingContract('many');
+    await backlog(contract, 40);
+    const calls: { handleMany: number[][]; handle: number[] } = { handleMany: [], handle: [] };
+    const insert = (manager: EntityManager, event: EventEnvelope<{ seq: number; note: string }>) =>
+      manager.query(
+        `INSERT INTO "${SCHEMA}".effects (handler, event_id, seq, note) VALUES ($1, $2, $3, $4)`,
+        ['note-many', event.id, event.payload.seq, event.payload.note],
+      );
+    const handler = defineHandler({
+      name: 'note-many',
+      contract,
+      async handle(manager, event) {
+        calls.handle.push(event.payload.seq);
+        // Holding the first event lets the rest gather behind it.
+        if (event.payload.seq === 1) await sleep(300);
+        await insert(manager, event);
+      },
+      async handleMany(manager, events) {
+        calls.handleMany.push(events.map((e) => e.payload.seq));
+        for (const event of events) await insert(manager, event);
+        // One event of the second batch is one handleMany cannot take.
+        if (events.some((e) => e.payload.seq === 30)) throw new Error('not in bulk');
+      },
+    });
+    await h.startConsumer({ service: 'svcb', handlers: [handler] });
+
+    const effects = await h.appliedAll(handler.name, 40);
+    await h.drained('svcb--note-many');
+
+    expect(effects.map((e) => e.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(calls.handleMany[0]).toEqual(Array.from({ length: 39 }, (_, i) => i + 2));
+    // The refused batch was rolled back whole and applied again event by event.
+    expect(calls.handle).toEqual([1, ...Array.from({ length: 39 }, (_, i) => i + 2)]);
+    expect(await h.deadLetters('svcb--note-many')).toEqual([]);
   });
 });

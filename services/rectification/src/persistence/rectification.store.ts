@@ -102,6 +102,11 @@ export class RectificationStore {
     await this.manager.insert(MeasureUpdateEntity, update);
   }
 
+  /** Several timeline entries in one statement. */
+  async insertUpdates(updates: Partial<MeasureUpdateEntity>[]): Promise<void> {
+    if (updates.length > 0) await this.manager.insert(MeasureUpdateEntity, updates);
+  }
+
   /** Adds agencies to who may see a problem (set union, no duplicates). */
   async widenProblemVisibility(problemId: string, agencyIds: string[]): Promise<void> {
     if (agencyIds.length === 0) return;

@@ -155,7 +155,8 @@ export class SupervisionStore {
     await this.manager.insert(MilestoneEntity, milestone);
   }
 
-  async insertUpdate(update: Partial<SupervisionItemUpdateEntity>): Promise<void> {
-    await this.manager.insert(SupervisionItemUpdateEntity, update);
+  /** Several timeline entries in one statement. */
+  async insertUpdates(updates: Partial<SupervisionItemUpdateEntity>[]): Promise<void> {
+    if (updates.length > 0) await this.manager.insert(SupervisionItemUpdateEntity, updates);
   }
 }
