@@ -30,8 +30,12 @@ export interface EventRun {
   events: number;
   produceErrors: number;
   firstError: string | null;
-  /** Outbox commit → effect consumer's commit, ms. */
+  /** The outbox row's created_at (the producer's transaction start) → effect consumer's applied_at, ms. */
   effect: { p50: number; p99: number; max: number };
+  /** The producer's commit, as the producer saw it return → effect consumer's applied_at, ms. */
+  fromCommit: { p50: number; p99: number; max: number };
+  /** The producer's own transaction: created_at → its commit returning, ms. */
+  producerTransaction: { p50: number; p99: number };
   /** Outbox commit → the last of both consumers (the other one records the event and does nothing). */
   allConsumers: { p99: number };
   /** Outbox commit → the relay marking the row published (after JetStream's acknowledgement). */
@@ -72,7 +76,7 @@ async function produceEvents(
   const relay = new OutboxRelay({ dataSource, transport, logger: silentLogger });
   relay.start();
   const nextTask = rotate(env.facts.actionableTasks);
-  const produced: { id: string; kind: ActionableTask['subjectKind'] }[] = [];
+  const produced: { id: string; kind: ActionableTask['subjectKind']; committedAt: number }[] = [];
   let produceErrors = 0;
   let firstError: string | null = null;
 
@@ -115,7 +119,7 @@ async function produceEvents(
         );
       });
       relay.nudge();
-      produced.push({ id: eventId, kind: task.subjectKind });
+      produced.push({ id: eventId, kind: task.subjectKind, committedAt: Date.now() });
     } catch (error) {
       produceErrors += 1;
       firstError ??= error instanceof Error ? error.message : String(error);
@@ -164,14 +168,20 @@ async function produceEvents(
       await new Promise((r) => setTimeout(r, 200));
     }
     const latencies = async (schema: string, consumer: string) => {
-      const { rows } = await client.query<{ event_id: string; ms: number }>(
-        `SELECT o.event_id, extract(epoch FROM (i.applied_at - o.created_at)) * 1000 AS ms
+      const { rows } = await client.query<{ event_id: string; ms: number; applied: number }>(
+        `SELECT o.event_id, extract(epoch FROM (i.applied_at - o.created_at)) * 1000 AS ms,
+                extract(epoch FROM i.applied_at) * 1000 AS applied
            FROM agencies.outbox o JOIN ${schema}.inbox i ON i.event_id = o.event_id AND i.consumer = $2
           WHERE o.event_id = ANY($1::uuid[])`,
         [ids, consumer],
       );
-      return new Map(rows.map((r) => [r.event_id, Number(r.ms)]));
+      return new Map(rows.map((r) => [r.event_id, { ms: Number(r.ms), applied: Number(r.applied) }]));
     };
+    const { rows: created } = await client.query<{ event_id: string; at: number }>(
+      `SELECT event_id, extract(epoch FROM created_at) * 1000 AS at FROM agencies.outbox WHERE event_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const createdAt = new Map(created.map((r) => [r.event_id, Number(r.at)]));
     const { rows: publishing } = await client.query<{ ms: number }>(
       `SELECT extract(epoch FROM (published_at - created_at)) * 1000 AS ms FROM agencies.outbox WHERE event_id = ANY($1::uuid[])`,
       [ids],
@@ -180,12 +190,20 @@ async function produceEvents(
     const rectification = await latencies('rectification', EFFECT_CONSUMER.MEASURE.consumer);
     const supervision = await latencies('supervision', EFFECT_CONSUMER.SUPERVISION_ITEM.consumer);
     const effect: number[] = [];
+    const fromCommit: number[] = [];
+    const producerTransaction: number[] = [];
     const all: number[] = [];
     for (const p of produced) {
       const toEffect = (p.kind === 'MEASURE' ? rectification : supervision).get(p.id);
       const other = (p.kind === 'MEASURE' ? supervision : rectification).get(p.id);
-      if (toEffect !== undefined) effect.push(toEffect);
-      if (toEffect !== undefined && other !== undefined) all.push(Math.max(toEffect, other));
+      const start = createdAt.get(p.id);
+      if (start !== undefined) producerTransaction.push(p.committedAt - start);
+      if (toEffect !== undefined) {
+        effect.push(toEffect.ms);
+        // Host clock on both sides (Node and PostgreSQL run on this machine).
+        fromCommit.push(toEffect.applied - p.committedAt);
+      }
+      if (toEffect !== undefined && other !== undefined) all.push(Math.max(toEffect.ms, other.ms));
     }
     const { rows: applied } = await client.query<{ n: string }>(
       `SELECT (SELECT count(*) FROM rectification.measure_updates WHERE source_event_id = ANY($1::uuid[]))
@@ -200,6 +218,15 @@ async function produceEvents(
       produceErrors,
       firstError,
       effect: { p50: percentile(effect, 50), p99: percentile(effect, 99), max: percentile(effect, 100) },
+      fromCommit: {
+        p50: percentile(fromCommit, 50),
+        p99: percentile(fromCommit, 99),
+        max: percentile(fromCommit, 100),
+      },
+      producerTransaction: {
+        p50: percentile(producerTransaction, 50),
+        p99: percentile(producerTransaction, 99),
+      },
       allConsumers: { p99: percentile(all, 99) },
       published: { p50: percentile(toPublished, 50), p99: percentile(toPublished, 99) },
       effectsApplied: Number(applied[0]!.n),
@@ -234,16 +261,20 @@ export async function eventsEndToEnd(env: BenchEnvironment): Promise<BenchResult
     r.label,
     r.achievedRate,
     r.events,
+    r.fromCommit.p50,
+    r.fromCommit.p99,
+    r.fromCommit.max,
     r.effect.p50,
     r.effect.p99,
-    r.effect.max,
+    r.producerTransaction.p50,
+    r.producerTransaction.p99,
     r.allConsumers.p99,
     r.published.p50,
     r.published.p99,
     r.effectsApplied,
     r.produceErrors,
   ];
-  const ratio = target.effect.p99 / baseline.effect.p99;
+  const ratio = target.fromCommit.p99 / baseline.fromCommit.p99;
   return {
     title: '4b. Events end to end: outbox commit → consumer committed effect',
     columns: [
@@ -253,7 +284,11 @@ export async function eventsEndToEnd(env: BenchEnvironment): Promise<BenchResult
       'p50 ms',
       'p99 ms',
       'max ms',
-      'p99 ms, both consumers',
+      'from created_at p50 ms',
+      'from created_at p99 ms',
+      'producer tx p50 ms',
+      'producer tx p99 ms',
+      'p99 ms from created_at, both consumers',
       'published p50 ms',
       'published p99 ms',
       'effects applied',
@@ -263,13 +298,13 @@ export async function eventsEndToEnd(env: BenchEnvironment): Promise<BenchResult
     targets: [
       {
         target: `event end to end p99 < 20 ms at ${options.eventRate} events/s`,
-        measured: `${target.effect.p99.toFixed(1)} ms (achieved ${target.achievedRate.toFixed(0)} events/s)`,
-        met: target.effect.p99 < 20 && target.achievedRate >= options.eventRate * 0.95,
+        measured: `${target.fromCommit.p99.toFixed(1)} ms (achieved ${target.achievedRate.toFixed(0)} events/s)`,
+        met: target.fromCommit.p99 < 20 && target.achievedRate >= options.eventRate * 0.95,
       },
     ],
     notes: [
       `agencies.task.progress-reported.v1 on signed-for tasks (measures and supervised items mixed); the effect is the measure's or item's timeline entry, written by rectification or supervision`,
-      `latency = the consumer's inbox applied_at − the outbox row's created_at, both PostgreSQL now() (transaction start) on one clock: the producer's commit comes a statement or two after created_at, the consumer's commit a statement or two after applied_at`,
+      `latency (p50/p99/max) = the effect consumer's inbox applied_at (PostgreSQL now(), its batch's transaction start) − the instant the producer's COMMIT returned (Date.now() in the harness), one host clock: the outbox commit → the consumer's transaction, whose own commit follows its batch; "from created_at" starts instead at the outbox row's created_at (the producer's transaction start), so it adds the producer's own transaction (producer tx)`,
       `p99 at ${options.eventRate}/s is ${ratio.toFixed(1)}× the p99 at ${BASELINE_EVENT_RATE}/s`,
       ...[baseline, target].map(
         (r) =>
