@@ -1,5 +1,7 @@
 import { In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import type { MeasureStatusFacts } from '../domain/problem-status';
+import type { ProblemCloseoutKind } from './problem-closeout.entity';
 import { AccountabilityRecordEntity } from './accountability-record.entity';
 import { CampaignEntity } from './campaign.entity';
 import { DisciplineFiguresEntity } from './discipline-figures.entity';
@@ -12,6 +14,13 @@ import { WeeklyReportEntity } from './weekly-report.entity';
 import { WeeklyReportOverdueNoticeEntity } from './weekly-report-overdue-notice.entity';
 
 /** All SQL of the rectification subgraph. Every read takes many keys at once (one statement). */
+/** What a problem's status follows from. */
+export interface ProblemStatusFacts {
+  problemId: string;
+  measures: MeasureStatusFacts[];
+  lastCloseout: ProblemCloseoutKind | null;
+}
+
 export class RectificationStore {
   constructor(private readonly manager: EntityManager) {}
 
@@ -163,6 +172,26 @@ export class RectificationStore {
     await this.manager.insert(ProblemCloseoutEntity, record);
   }
 
+  /**
+   * What each problem's status follows from (its measures' status facts and its last close-out
+   * record), in one statement and without loading the measures: a page of problems shows its
+   * statuses for one query. domain/problem-status.ts derives the status from these facts.
+   */
+  async statusFactsByProblemIds(problemIds: readonly string[]): Promise<ProblemStatusFacts[]> {
+    const measures = this.table(MeasureEntity);
+    const closeouts = this.table(ProblemCloseoutEntity);
+    return this.manager.query(
+      `SELECT p.id AS "problemId",
+              coalesce((SELECT json_agg(json_build_object('status', m.status, 'verification', m.verification,
+                                                          'deadlineKind', m.deadline_kind))
+                          FROM ${measures} m WHERE m.problem_id = p.id), '[]') AS measures,
+              (SELECT c.kind FROM ${closeouts} c WHERE c.problem_id = p.id
+                ORDER BY c.at DESC, c.id DESC LIMIT 1) AS "lastCloseout"
+         FROM unnest($1::uuid[]) AS p(id)`,
+      [problemIds],
+    );
+  }
+
   closeoutsByProblemIds(problemIds: readonly string[]): Promise<ProblemCloseoutEntity[]> {
     return this.manager.find(ProblemCloseoutEntity, {
       where: { problemId: In([...problemIds]) },
@@ -257,7 +286,13 @@ export class RectificationStore {
     await this.manager.upsert(FollowUpPlanEntity, plan, ['measureId']);
   }
 
-  private table(entity: typeof ProblemEntity | typeof WeeklyReportOverdueNoticeEntity): string {
+  private table(
+    entity:
+      | typeof ProblemEntity
+      | typeof MeasureEntity
+      | typeof ProblemCloseoutEntity
+      | typeof WeeklyReportOverdueNoticeEntity,
+  ): string {
     const metadata = this.manager.connection.getMetadata(entity);
     return `"${metadata.schema}"."${metadata.tableName}"`;
   }

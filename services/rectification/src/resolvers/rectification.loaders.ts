@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { createEntityLoader, createGroupLoader } from '@eco/subgraph';
+import { deriveProblemStatus } from '../domain/problem-status';
 import type { RectificationStore } from '../persistence/rectification.store';
 import type { WeeklyRollupStore } from '../persistence/weekly-rollup.store';
 
@@ -43,6 +44,14 @@ export function createRectificationLoaders(store: RectificationStore, rollups: W
     measuresByProblem: createGroupLoader(
       (ids) => store.measuresByProblemIds(ids),
       (m) => m.problemId,
+    ),
+    problemStatus: createEntityLoader(
+      async (ids) =>
+        (await store.statusFactsByProblemIds(ids)).map((facts) => ({
+          problemId: facts.problemId,
+          status: deriveProblemStatus(facts.measures, facts.lastCloseout),
+        })),
+      (s) => s.problemId,
     ),
     closeoutsByProblem: createGroupLoader(
       (ids) => store.closeoutsByProblemIds(ids),

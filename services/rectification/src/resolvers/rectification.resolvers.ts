@@ -4,7 +4,7 @@ import { asMutationResult, requireId } from '@eco/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { canSeeMeasure, canSeeProblem, partnerAgencyOf } from '../domain/access-policy';
 import { displayNumberOf } from '../domain/rectification-report.service';
-import { countsTowardsCloseOut, deriveProblemStatus, isUnderPeriodicReview } from '../domain/problem-status';
+import { countsTowardsCloseOut, isUnderPeriodicReview } from '../domain/problem-status';
 import type { CampaignEntity, LeadingGroupMemberRecord } from '../persistence/campaign.entity';
 import type { FollowUpPlanEntity } from '../persistence/follow-up-plan.entity';
 import type { MeasureEntity } from '../persistence/measure.entity';
@@ -123,13 +123,8 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
     responsibleDepartment: (problem: ProblemEntity) => agencyRef(problem.responsibleDepartmentId),
     coordinatingAgencies: (problem: ProblemEntity) => problem.coordinatingAgencyIds.map(agencyRef),
     sourceFinding: (problem: ProblemEntity) => findingRef(problem.sourceFindingId),
-    status: async (problem: ProblemEntity, _args, ctx) => {
-      const [measures, closeouts] = await Promise.all([
-        ctx.loaders.measuresByProblem.load(problem.id),
-        ctx.loaders.closeoutsByProblem.load(problem.id),
-      ]);
-      return deriveProblemStatus(measures, closeouts.at(-1)?.kind ?? null);
-    },
+    status: async (problem: ProblemEntity, _args, ctx) =>
+      (await ctx.loaders.problemStatus.load(problem.id))?.status ?? 'OPEN',
     closedAt: async (problem: ProblemEntity, _args, ctx) => {
       const last = (await ctx.loaders.closeoutsByProblem.load(problem.id)).at(-1);
       return last?.kind === 'CLOSED' ? last.at : null;
@@ -199,11 +194,7 @@ export const rectificationResolvers: GraphQLResolverMap<RectificationContext> = 
     rectificationStatus: async (finding: { id: string }, _args, ctx) => {
       const problem = await ctx.loaders.problemBySourceFinding.load(finding.id);
       if (!problem || !canSeeProblem(ctx.principal, problem)) return null;
-      const [measures, closeouts] = await Promise.all([
-        ctx.loaders.measuresByProblem.load(problem.id),
-        ctx.loaders.closeoutsByProblem.load(problem.id),
-      ]);
-      return deriveProblemStatus(measures, closeouts.at(-1)?.kind ?? null);
+      return (await ctx.loaders.problemStatus.load(problem.id))?.status ?? null;
     },
   },
 };
