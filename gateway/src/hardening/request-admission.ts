@@ -26,7 +26,12 @@ function holdsNul(root: unknown): boolean {
   return false;
 }
 
+/** Apollo Server hands the same parsed document for the same query text: each is walked once. */
+const nulInDocument = new WeakMap<DocumentNode, boolean>();
+
 function documentHoldsNul(document: DocumentNode): boolean {
+  const known = nulInDocument.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     StringValue(node) {
@@ -35,6 +40,7 @@ function documentHoldsNul(document: DocumentNode): boolean {
       return BREAK;
     },
   });
+  nulInDocument.set(document, found);
   return found;
 }
 
