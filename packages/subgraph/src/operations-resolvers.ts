@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Principal } from '@eco/auth';
 import type { EventConsumer } from '@eco/events';
 import { asMutationResult, DomainError, orGraphQLError, parseInput } from './domain-error';
+import { capitalised } from './operations-schema';
 import type { SubgraphRuntime } from './subgraph-runtime';
 
 interface DeadLetterRow {
@@ -47,7 +48,7 @@ export function operationsResolvers(
   service: string,
   deps: { dataSource: DataSource; consumer: EventConsumer; runtime: SubgraphRuntime },
 ) {
-  const name = service[0]!.toUpperCase() + service.slice(1);
+  const name = capitalised(service);
   const s = `"${service}"`;
   const select = `SELECT consumer, event_id, subject, error, attempts, failed_at, replayed_at, replayed_by,
                          envelope::text AS envelope FROM ${s}.dead_letters`;

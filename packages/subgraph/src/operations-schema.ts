@@ -2,7 +2,7 @@ import { parse } from 'graphql';
 import type { DocumentNode } from 'graphql';
 
 /** `agencies` → `Agencies`: each subgraph's operator fields carry its name, so they never clash. */
-const capitalised = (service: string) => service[0]!.toUpperCase() + service.slice(1);
+export const capitalised = (service: string) => service[0]!.toUpperCase() + service.slice(1);
 
 /**
  * The operator's view of a subgraph's plumbing, added to every subgraph's own schema (and composed
