@@ -18,7 +18,7 @@ export {
 export type { RowScope } from './row-scope';
 export { disableAgencyRowSecurity, enableAgencyRowSecurity } from './row-security.migration-helpers';
 export type { AgencyRowPolicy } from './row-security.migration-helpers';
-export { applyActor, personActor, systemActor } from './actor';
+export { applyActor, applyScopeAndActor, personActor, systemActor } from './actor';
 export { attachAuditTrail, detachAuditTrail, AUDIT_TRIGGER } from './audit-trail.migration-helpers';
 export type { AuditedTable } from './audit-trail.migration-helpers';
 export { verifyAuditTrail } from './audit-verifier';

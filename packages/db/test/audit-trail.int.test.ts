@@ -1,6 +1,7 @@
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import {
   applyActor,
+  applyScopeAndActor,
   attachAuditTrail,
   createServiceDataSource,
   createTestDatabase,
@@ -277,5 +278,17 @@ describe('the audit trail', () => {
     expect(broken[0]).toMatchObject({ table: 'ledger', recordId: ids[0] });
     // The entry whose link was removed reads as not sealed yet.
     expect(report.unsealed).toBe(1);
+  });
+
+  it('takes a transaction’s row scope and actor from one statement, for that transaction only', async () => {
+    const settings = `SELECT current_setting('eco.row_scope', true) AS scope,
+                             current_setting('eco.actor', true) AS actor`;
+    const inside = await app.transaction(async (m) => {
+      await applyScopeAndActor(m, { agencyId: idOf(42) }, 'system:consumer');
+      return m.query(settings);
+    });
+    expect(inside).toEqual([{ scope: idOf(42), actor: 'system:consumer' }]);
+    const [after] = (await app.query(settings)) as { scope: string | null; actor: string | null }[];
+    expect([after?.scope || null, after?.actor || null]).toEqual([null, null]);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyActor, applyRowScope, systemActor } from '@eco/db';
+import { applyScopeAndActor, systemActor } from '@eco/db';
 import type { Logger } from '@eco/logging';
 import type { EventContract, PayloadOf } from './contract';
 import { envelopeSchema } from './envelope';
@@ -247,8 +247,7 @@ export class EventConsumer {
     try {
       await this.options.dataSource.transaction(async (manager) => {
         // Handlers act for the system: every agency's rows are theirs to write.
-        await applyRowScope(manager, 'all');
-        await applyActor(manager, systemActor(consumer));
+        await applyScopeAndActor(manager, 'all', systemActor(consumer));
         if (!isolate) {
           for (const [index, outcome] of await this.applyTogether(manager, handler, valid)) {
             applied.set(index, outcome);

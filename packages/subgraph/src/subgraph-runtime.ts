@@ -12,8 +12,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuthError, createInternalTokenVerifier, INTERNAL_TOKEN_HEADER } from '@eco/auth';
 import type { Principal } from '@eco/auth';
 import {
-  applyActor,
-  applyRowScope,
+  applyScopeAndActor,
   createServiceDataSource,
   rowScopeStatement,
   personActor,
@@ -160,8 +159,7 @@ export async function startSubgraph<Ctx extends BaseContext>(
         // A keyed mutation: join its transaction through a savepoint; the guard commits.
         await ambient.startTransaction();
         try {
-          await applyRowScope(ambient.manager, scope);
-          await applyActor(ambient.manager, actor);
+          await applyScopeAndActor(ambient.manager, scope, actor);
           const result = await work(ambient.manager);
           await ambient.commitTransaction();
           return result;
@@ -171,8 +169,7 @@ export async function startSubgraph<Ctx extends BaseContext>(
         }
       }
       const result = await dataSource.transaction(async (manager) => {
-        await applyRowScope(manager, scope);
-        await applyActor(manager, actor);
+        await applyScopeAndActor(manager, scope, actor);
         return work(manager);
       });
       relay.nudge();
