@@ -47,6 +47,7 @@ export interface ReconcileTally {
 }
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 /**
  * Runs a service's event handlers. Each event is applied exactly once per handler: the inbox row
@@ -93,7 +94,7 @@ export class EventConsumer {
   async replay(handlerName: string, envelope: unknown): Promise<Outcome> {
     const handler = this.handlers.find((h) => h.name === handlerName);
     if (!handler) throw new Error(`no handler named ${handlerName} in ${this.options.service}`);
-    const outcome = await this.process(handler, new TextEncoder().encode(JSON.stringify(envelope)), 1);
+    const outcome = await this.process(handler, encoder.encode(JSON.stringify(envelope)), 1);
     const eventId = (envelope as { id?: unknown } | null)?.id;
     if ((outcome === 'applied' || outcome === 'duplicate') && typeof eventId === 'string') {
       await this.options.dataSource.query(
@@ -143,21 +144,21 @@ export class EventConsumer {
         if (code === '3F000' || code === '42P01') continue;
         throw error;
       }
-      for (const { envelope } of missing) {
-        tally.examined += 1;
-        // Counted across passes, so an event that keeps failing is dead-lettered as a delivery would be.
-        const attemptKey = `${consumer}/${(envelope as { id?: string }).id}`;
-        const attempt = (this.reconcileAttempts.get(attemptKey) ?? 0) + 1;
-        this.reconcileAttempts.set(attemptKey, attempt);
-        const outcome = await this.process(
-          handler,
-          new TextEncoder().encode(JSON.stringify(envelope)),
-          attempt,
-        );
-        if (outcome !== 'retry') this.reconcileAttempts.delete(attemptKey);
+      // Attempts are counted across passes, so an event that keeps failing is dead-lettered as a
+      // delivery would be. The handler's missing events are applied as one batch, like deliveries.
+      const attempts = missing.map(({ envelope }) => {
+        const key = `${consumer}/${(envelope as { id?: string }).id}`;
+        const deliveryCount = (this.reconcileAttempts.get(key) ?? 0) + 1;
+        this.reconcileAttempts.set(key, deliveryCount);
+        return { key, data: encoder.encode(JSON.stringify(envelope)), deliveryCount };
+      });
+      const outcomes = await this.apply(handler, attempts);
+      tally.examined += attempts.length;
+      outcomes.forEach((outcome, i) => {
+        if (outcome !== 'retry') this.reconcileAttempts.delete(attempts[i]!.key);
         if (outcome === 'applied') tally.applied += 1;
         if (outcome === 'retry' || outcome === 'dead-lettered') tally.failed += 1;
-      }
+      });
     }
     if (tally.applied > 0) {
       this.options.logger.warn(tally, 'reconciler applied events the transport never delivered');

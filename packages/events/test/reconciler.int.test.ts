@@ -45,6 +45,11 @@ describe('reconciling published events a consumer never recorded', () => {
     const first = await consumer.reconcile({ graceMs: 60_000, horizonMs: 86_400_000 });
     expect(first).toEqual({ examined: 3, applied: 3, failed: 0 });
     expect((await h.effects('apply')).map((e) => e.seq).sort()).toEqual([1, 2, 3]);
+    // As one batch: every inbox row was written by the same transaction.
+    const writers = await h.rows(
+      `SELECT DISTINCT xmin::text AS tx FROM "${SCHEMA}".inbox WHERE consumer = 'rc--apply'`,
+    );
+    expect(writers).toHaveLength(1);
 
     const again = await consumer.reconcile({ graceMs: 60_000, horizonMs: 86_400_000 });
     expect(again).toEqual({ examined: 0, applied: 0, failed: 0 });
