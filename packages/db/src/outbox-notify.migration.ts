@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { migrationSchema } from './migration-schema';
 
-/** The channel on which a schema's outbox announced new rows (dropped again: DropOutboxNotify1795500000000). */
+/** The channel on which a schema's outbox announced new rows (dropped again: DropOutboxNotify1795700000000). */
 function outboxChannel(schema: string): string {
   return `eco_outbox_${schema}`;
 }
