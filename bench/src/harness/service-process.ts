@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { bundleFor, bundlePath } from '@eco/tooling/src/bundle-targets';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManagedProcess } from '@eco/testing/src/child-process';
+import { bundleFor, bundlePath, REPO_ROOT } from '@eco/tooling/src/bundle-targets';
 
-export const REPO_ROOT = resolve(__dirname, '../../..');
+export { REPO_ROOT };
 
 export type SubgraphName = 'agencies' | 'inspections' | 'rectification' | 'supervision';
 export type ServiceName = SubgraphName | 'gateway';
@@ -37,19 +36,21 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
+const running = new Set<ManagedProcess>();
 let exitHookInstalled = false;
 
 /** A harness that dies must not leave services behind: kill exactly the children it started. */
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const child of running) child.kill('SIGKILL');
-  });
+  // ManagedProcess.kill sends SIGKILL synchronously, so this works in an `exit` handler too.
+  const killAll = () => {
+    for (const child of running) void child.kill();
+  };
+  process.on('exit', killAll);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      for (const child of running) child.kill('SIGKILL');
+      killAll();
       process.exit(130);
     });
   }
@@ -76,14 +77,6 @@ function cpuOf(pid: number): number {
   }
 }
 
-function tail(path: string, lines = 30): string {
-  try {
-    return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
-
 /**
  * Starts one service as it is deployed (`node dist/main.js` in its folder, the bundle the image
  * runs, configured by env; or under tsx, see ServiceRunner) in a process of its own, so its memory
@@ -99,54 +92,31 @@ export async function startServiceProcess(
   readyTimeoutMs = 120_000,
 ): Promise<ServiceProcess> {
   installExitHook();
-  const cwd = join(REPO_ROOT, bundleFor(name).workspace);
   const logPath = join(logDir, `${name}.log`);
-  const log = openSync(logPath, 'a');
-  const child = spawn(process.execPath, [...nodeFlags, ...serviceCommand(name, runner)], {
-    cwd,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', log, log],
-  });
-  closeSync(log);
-  running.add(child);
-  let exited: string | null = null;
-  const exit = new Promise<void>((resolveExit) =>
-    child.once('exit', (code, signal) => {
-      exited = `exited (code ${code}, signal ${signal})`;
-      running.delete(child);
-      resolveExit();
-    }),
+  const child = new ManagedProcess(
+    name,
+    process.execPath,
+    [...nodeFlags, ...serviceCommand(name, runner)],
+    {
+      cwd: join(REPO_ROOT, bundleFor(name).workspace),
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    },
+    logPath,
   );
-
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + readyTimeoutMs;
-  for (;;) {
-    if (exited) throw new Error(`${name} ${exited} before it was ready:\n${tail(logPath)}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${name} not ready after ${readyTimeoutMs} ms:\n${tail(logPath)}`);
-    }
-    const ready = await fetch(`${base}/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-
+  running.add(child);
+  await child.start(async () => (await fetch(`${base}/ready`)).ok, readyTimeoutMs);
+  const pid = child.pid!;
   return {
     name,
-    pid: child.pid!,
+    pid,
     url: `${base}/graphql`,
     logPath,
-    rssBytes: () => rssOf(child.pid!),
-    cpuSeconds: () => cpuOf(child.pid!),
+    rssBytes: () => rssOf(pid),
+    cpuSeconds: () => cpuOf(pid),
     async stop() {
-      if (exited) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exit;
-      clearTimeout(timer);
+      await child.stop();
+      running.delete(child);
     },
   };
 }

@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 
 const LOG_LINES_KEPT = 200;
 
 /**
  * One restartable child process: started and killed on demand, its last output kept for error
- * messages (or shown live with PROCESS_LOGS=inherit).
+ * messages (or shown live with PROCESS_LOGS=inherit), or appended to `logFile` when one is given
+ * (long runs whose whole log is wanted afterwards).
  */
 export class ManagedProcess {
   private child: ChildProcess | null = null;
@@ -19,6 +21,7 @@ export class ManagedProcess {
     private readonly command: string,
     private readonly args: string[],
     private readonly options: SpawnOptions,
+    private readonly logFile?: string,
   ) {}
 
   get running(): boolean {
@@ -32,11 +35,14 @@ export class ManagedProcess {
   /** Starts the process; `ready` resolves once it serves, and fails early if it exits first. */
   async start(ready: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
     if (this.child) throw new Error(`${this.label} is already running`);
-    const inherit = process.env.PROCESS_LOGS === 'inherit';
-    const child = spawn(this.command, this.args, {
-      ...this.options,
-      stdio: ['ignore', inherit ? 'inherit' : 'pipe', inherit ? 'inherit' : 'pipe'],
-    });
+    const sink =
+      process.env.PROCESS_LOGS === 'inherit'
+        ? 'inherit'
+        : this.logFile
+          ? openSync(this.logFile, 'a')
+          : 'pipe';
+    const child = spawn(this.command, this.args, { ...this.options, stdio: ['ignore', sink, sink] });
+    if (typeof sink === 'number') closeSync(sink);
     this.child = child;
     this.starts += 1;
     const keep = (chunk: Buffer) => {
@@ -80,7 +86,13 @@ export class ManagedProcess {
     clearTimeout(timer);
   }
 
+  /** The last 40 lines of its output. */
   logs(): string {
-    return this.output.slice(-40).join('\n');
+    if (!this.logFile) return this.output.slice(-40).join('\n');
+    try {
+      return readFileSync(this.logFile, 'utf8').trimEnd().split('\n').slice(-40).join('\n');
+    } catch {
+      return '(no log)';
+    }
   }
 }
