@@ -1,4 +1,5 @@
 import type { ProcessStack } from '@eco/testing';
+import type { EventTallies } from './event-ledger';
 import type { Operation } from './partner-load';
 
 /** Where a progress report leaves a row: the agency's task history and the owning office's timeline. */
@@ -99,4 +100,27 @@ export async function checkProgress(
   for (const table of Object.values(counts))
     for (const key of table.keys()) if (!sent.has(key)) tallies.stray += 1;
   return tallies;
+}
+
+/**
+ * The verdict both resilience suites share: no report lost, duplicated, applied after a refusal or
+ * stray, and every event published and applied with no dead letter; `extra` adds a suite's own
+ * counts that must be zero too. Asserted as one object, so a failure shows every count at once.
+ */
+export function expectNoAnomalies(
+  progress: ProgressTallies,
+  events: Pick<EventTallies, 'unapplied' | 'unpublished' | 'deadLetters'>,
+  extra: Record<string, number> = {},
+): void {
+  const counts = {
+    lost: progress.lost,
+    duplicated: progress.duplicated,
+    failedWithEffect: progress.failedWithEffect,
+    stray: progress.stray,
+    unapplied: events.unapplied,
+    unpublished: events.unpublished,
+    deadLetters: events.deadLetters,
+    ...extra,
+  };
+  expect(counts).toEqual(Object.fromEntries(Object.keys(counts).map((key) => [key, 0])));
 }
