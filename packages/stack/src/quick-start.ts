@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const tokens = await Promise.all(
     DEMO_TOKEN_USERS.map(async (user) => ({
       ...user,
-      token: await demoToken({ ...auth, hs256Secret: config.AUTH_HS256_SECRET }, user.code),
+      token: await demoToken(auth, user.code),
     })),
   );
   const zhuqiao = tokens.find((t) => t.code === 'demo-zhuqiao')!;
