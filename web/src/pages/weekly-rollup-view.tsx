@@ -114,9 +114,27 @@ const COORDINATION_GROUPS: FigureGroup<AgencyFigures>[] = [
   },
 ];
 
-/** Each part's request: internal parts are not asked for on a partner's behalf (the API refuses them). */
-function requestOf<T>(state: QueryState<T>, skipped: boolean) {
-  return { ...state, skipped };
+/**
+ * One part's card state from its request: `skipped` when an internal part is not asked for on a
+ * partner's behalf (the API refuses them).
+ */
+function partOf<P, F, N extends string>(
+  query: QueryState<RollupPartData<P, F, N>>,
+  name: N,
+  skipped: boolean,
+): PartState<P, F> {
+  const week: Record<N, P | null> | null | undefined = query.data?.week;
+  const previous: Record<N, { totals: F } | null> | null | undefined = query.data?.previous;
+  return partState<P, F>({ ...query, skipped }, week?.[name], previous?.[name]?.totals);
+}
+
+/** A responsible department's figures as a table row. */
+function departmentRows<F>(departments: (F & { department: { id: string; name: string } | null })[]) {
+  return departments.map((d) => ({
+    key: d.department?.id ?? 'none',
+    name: d.department?.name ?? '（未指定部门）',
+    figures: d,
+  }));
 }
 
 /**
@@ -146,21 +164,9 @@ export function WeeklyRollupView({
   });
   const coordinationQuery = useGraphQL<CoordinationData>(WEEKLY_ROLLUP_COORDINATION, variables);
 
-  const rectification = partState(
-    requestOf(rectificationQuery, !internal),
-    rectificationQuery.data?.week?.rectification,
-    rectificationQuery.data?.previous?.rectification?.totals,
-  );
-  const supervision = partState(
-    requestOf(supervisionQuery, !internal),
-    supervisionQuery.data?.week?.supervision,
-    supervisionQuery.data?.previous?.supervision?.totals,
-  );
-  const coordination = partState(
-    requestOf(coordinationQuery, false),
-    coordinationQuery.data?.week?.coordination,
-    coordinationQuery.data?.previous?.coordination?.totals,
-  );
+  const rectification = partOf(rectificationQuery, 'rectification', !internal);
+  const supervision = partOf(supervisionQuery, 'supervision', !internal);
+  const coordination = partOf(coordinationQuery, 'coordination', false);
 
   return (
     <div data-testid="weekly-rollup" data-week={week.weekOf}>
@@ -172,11 +178,7 @@ export function WeeklyRollupView({
               <FiguresTable
                 nameHeading="责任部门"
                 groups={RECTIFICATION_GROUPS}
-                rows={part.departments.map((d) => ({
-                  key: d.department?.id ?? 'none',
-                  name: d.department?.name ?? '（未指定部门）',
-                  figures: d,
-                }))}
+                rows={departmentRows(part.departments)}
                 totals={part.totals}
               />
             )}
@@ -186,11 +188,7 @@ export function WeeklyRollupView({
               <FiguresTable
                 nameHeading="责任部门"
                 groups={SUPERVISION_GROUPS}
-                rows={part.departments.map((d) => ({
-                  key: d.department?.id ?? 'none',
-                  name: d.department?.name ?? '（未指定部门）',
-                  figures: d,
-                }))}
+                rows={departmentRows(part.departments)}
                 totals={part.totals}
               />
             )}
