@@ -36,7 +36,8 @@ export class WeeklyRollupService {
   }
 }
 
-const FIGURES = [
+/** A department's counts: summed into the part's totals. */
+export const DEPARTMENT_FIGURES = [
   'measuresOpen',
   'measuresDueThisWeek',
   'measuresOverdue',
@@ -64,6 +65,6 @@ export function sumDepartmentWeeks(
     closedProblemIds: rows.flatMap((r) => r.closedProblemIds),
     newlyOverdueMeasureIds: rows.flatMap((r) => r.newlyOverdueMeasureIds),
   } as WeeklyRollupDepartmentEntity;
-  for (const figure of FIGURES) totals[figure] = rows.reduce((n, r) => n + r[figure], 0);
+  for (const figure of DEPARTMENT_FIGURES) totals[figure] = rows.reduce((n, r) => n + r[figure], 0);
   return totals;
 }

@@ -11,28 +11,18 @@ import type { RollupPartName } from '../persistence/weekly-rollup.entity';
 import { WeeklyRollupStore } from '../persistence/weekly-rollup.store';
 import type { WeeklyReportDeadline } from '../persistence/weekly-rollup.store';
 import { reportingWeeks } from './weekly-obligation';
+import { DEPARTMENT_FIGURES, sumDepartmentWeeks } from './weekly-rollup.service';
 import { rectificationCalendar } from './working-calendar';
 
 /** The figures of a department's week, summed: what the parts' events and the ready event carry. */
 export type RollupTotals = Record<string, number>;
 
 export function rectificationTotals(rows: readonly WeeklyRollupDepartmentEntity[]): RollupTotals {
-  const sum = (pick: (row: WeeklyRollupDepartmentEntity) => number) => rows.reduce((n, r) => n + pick(r), 0);
+  const sum = sumDepartmentWeeks('', rows);
   return {
     departments: rows.length,
-    measuresOpen: sum((r) => r.measuresOpen),
-    measuresDueThisWeek: sum((r) => r.measuresDueThisWeek),
-    measuresOverdue: sum((r) => r.measuresOverdue),
-    measuresNewlyOverdue: sum((r) => r.newlyOverdueMeasureIds.length),
-    measuresCompleted: sum((r) => r.measuresCompleted),
-    measuresNew: sum((r) => r.measuresNew),
-    problemsOpen: sum((r) => r.problemsOpen),
-    problemsNew: sum((r) => r.problemsNew),
-    problemsClosed: sum((r) => r.problemsClosed),
-    weeklyReportsOwed: sum((r) => r.weeklyReportsOwed),
-    weeklyReportsOnTime: sum((r) => r.weeklyReportsOnTime),
-    weeklyReportsLate: sum((r) => r.weeklyReportsLate),
-    weeklyReportsMissing: sum((r) => r.weeklyReportsMissing),
+    ...Object.fromEntries(DEPARTMENT_FIGURES.map((f) => [f, sum[f]])),
+    measuresNewlyOverdue: sum.newlyOverdueMeasureIds.length,
   };
 }
 
