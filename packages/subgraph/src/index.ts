@@ -20,5 +20,12 @@ export { claimVersion, CONFLICT, expectedVersion, updateAtVersion } from './vers
 export { operationsTypeDefs, withOperations } from './operations-schema';
 export { BoundedDateTime, BoundedLocalDate } from './bounded-dates';
 export { parseServiceConfig, weeklyRollupConfigFields } from './service-config';
-export { lockRollupWeek, RollupWeekColumns, takeDueWeeklyParts, takeWeeklyPart } from './weekly-parts';
+export {
+  lockRollupWeek,
+  rollupEventHeader,
+  rollupWeekColumns,
+  RollupWeekColumns,
+  takeDueWeeklyParts,
+  takeWeeklyPart,
+} from './weekly-parts';
 export type { TakenWeek, WeeklyPart } from './weekly-parts';

@@ -92,3 +92,25 @@ export abstract class RollupWeekColumns {
   @Column({ type: 'timestamptz' })
   takenAt!: Date;
 }
+
+/** The week's shared columns, as a part writes them when it takes the week at `now`. */
+export function rollupWeekColumns(cutOff: WeeklyCutOff, at: RollupInstants, now: Date): RollupWeekColumns {
+  return {
+    weekOf: at.weekOf,
+    cutOffAt: cutOff.cutOffAt,
+    periodStartsAt: cutOff.previousCutOffAt,
+    weekStartsOn: cutOff.weekStartsOn,
+    weekEndsOn: cutOff.weekEndsOn,
+    takenAt: now,
+  };
+}
+
+/** The fields every "part taken" event opens with, from the week's row. */
+export function rollupEventHeader(week: RollupWeekColumns) {
+  return {
+    weekOf: week.weekOf,
+    cutOffAt: week.cutOffAt.toISOString(),
+    periodStartsAt: week.periodStartsAt.toISOString(),
+    takenAt: week.takenAt.toISOString(),
+  };
+}

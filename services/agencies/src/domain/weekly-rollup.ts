@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { agenciesWeeklyRollupTakenV1, recordEvent } from '@eco/events';
-import { takeDueWeeklyParts, takeWeeklyPart } from '@eco/subgraph';
+import { rollupEventHeader, rollupWeekColumns, takeDueWeeklyParts, takeWeeklyPart } from '@eco/subgraph';
 import type { SubgraphRuntime, TakenWeek, WeeklyPart } from '@eco/subgraph';
 import type { AgenciesWeeklyRollupEntity, AgencyWeekEntity } from '../persistence/weekly-rollup.entity';
 import { AgenciesWeeklyRollupStore } from '../persistence/weekly-rollup.store';
@@ -58,12 +58,7 @@ const agenciesPart = (schedule: WeeklyRollupSchedule): WeeklyPart<AgenciesWeekly
   async write(manager, cutOff, at, now) {
     const store = new AgenciesWeeklyRollupStore(manager);
     const rollup: AgenciesWeeklyRollupEntity = {
-      weekOf: at.weekOf,
-      cutOffAt: cutOff.cutOffAt,
-      periodStartsAt: cutOff.previousCutOffAt,
-      weekStartsOn: cutOff.weekStartsOn,
-      weekEndsOn: cutOff.weekEndsOn,
-      takenAt: now,
+      ...rollupWeekColumns(cutOff, at, now),
       eventId: randomUUID(),
     };
     await store.insertRollup(rollup);
@@ -72,10 +67,7 @@ const agenciesPart = (schedule: WeeklyRollupSchedule): WeeklyPart<AgenciesWeekly
       manager,
       agenciesWeeklyRollupTakenV1,
       {
-        weekOf: at.weekOf,
-        cutOffAt: rollup.cutOffAt.toISOString(),
-        periodStartsAt: rollup.periodStartsAt.toISOString(),
-        takenAt: now.toISOString(),
+        ...rollupEventHeader(rollup),
         totals: totalsOf(agencies),
       },
       { producer: 'agencies', actor: null, eventId: rollup.eventId, occurredAt: now },

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { localDateOf } from '@eco/calendar';
 import type { RollupInstants, WeeklyRollupSchedule } from '@eco/calendar';
 import { recordEvent, weeklyRollupReadyV1 } from '@eco/events';
-import { lockRollupWeek, takeDueWeeklyParts, takeWeeklyPart } from '@eco/subgraph';
+import { lockRollupWeek, rollupWeekColumns, takeDueWeeklyParts, takeWeeklyPart } from '@eco/subgraph';
 import type { SubgraphRuntime, TakenWeek, WeeklyPart } from '@eco/subgraph';
 import { RectificationStore } from '../persistence/rectification.store';
 import type { WeeklyRollupDepartmentEntity, WeeklyRollupEntity } from '../persistence/weekly-rollup.entity';
@@ -61,16 +61,11 @@ const rectificationPart = (schedule: WeeklyRollupSchedule): WeeklyPart<WeeklyRol
     const store = new WeeklyRollupStore(manager);
     const deadlines = await weeklyReportDeadlines(manager, at);
     const rollup: WeeklyRollupEntity = {
-      weekOf: at.weekOf,
-      cutOffAt: cutOff.cutOffAt,
+      ...rollupWeekColumns(cutOff, at, now),
       moved: cutOff.moved,
-      periodStartsAt: cutOff.previousCutOffAt,
-      weekStartsOn: cutOff.weekStartsOn,
-      weekEndsOn: cutOff.weekEndsOn,
       weeklyReportsOwed: deadlines.length > 0,
       schedule: schedule.rule,
       calendarVersion: rectificationCalendar.version,
-      takenAt: now,
       readyAt: null,
       readyEventId: null,
     };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordEvent, supervisionWeeklyRollupTakenV1 } from '@eco/events';
-import { takeDueWeeklyParts, takeWeeklyPart } from '@eco/subgraph';
+import { rollupEventHeader, rollupWeekColumns, takeDueWeeklyParts, takeWeeklyPart } from '@eco/subgraph';
 import type { SubgraphRuntime, TakenWeek, WeeklyPart } from '@eco/subgraph';
 import { ReportingStore } from '../persistence/reporting.store';
 import { SupervisionStore } from '../persistence/supervision.store';
@@ -99,12 +99,7 @@ const supervisionPart = (schedule: WeeklyRollupSchedule): WeeklyPart<Supervision
   async write(manager, cutOff, at, now) {
     const store = new SupervisionWeeklyRollupStore(manager);
     const rollup: SupervisionWeeklyRollupEntity = {
-      weekOf: at.weekOf,
-      cutOffAt: cutOff.cutOffAt,
-      periodStartsAt: cutOff.previousCutOffAt,
-      weekStartsOn: cutOff.weekStartsOn,
-      weekEndsOn: cutOff.weekEndsOn,
-      takenAt: now,
+      ...rollupWeekColumns(cutOff, at, now),
       eventId: randomUUID(),
     };
     await store.insertRollup(rollup);
@@ -113,10 +108,7 @@ const supervisionPart = (schedule: WeeklyRollupSchedule): WeeklyPart<Supervision
       manager,
       supervisionWeeklyRollupTakenV1,
       {
-        weekOf: at.weekOf,
-        cutOffAt: rollup.cutOffAt.toISOString(),
-        periodStartsAt: rollup.periodStartsAt.toISOString(),
-        takenAt: now.toISOString(),
+        ...rollupEventHeader(rollup),
         totals: totalsOf(departments),
       },
       { producer: 'supervision', actor: null, eventId: rollup.eventId, occurredAt: now },
