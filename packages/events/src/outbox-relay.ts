@@ -25,6 +25,15 @@ interface ClaimedRow {
 
 const encoder = new TextEncoder();
 
+/**
+ * The relay's own bookkeeping (a lease, a published mark) commits without waiting for its WAL to
+ * reach disk. Losing either in a crash only means the row is published again, which consumers
+ * already absorb through their inbox; waiting for the flush put every pass behind the producers'
+ * commits in the WAL queue. Set inside the statement (`set_config(…, true)` lasts until its
+ * implicit transaction commits), so no transaction is opened and no pooled connection keeps it.
+ */
+const ASYNC_COMMIT = `async_commit AS (SELECT set_config('synchronous_commit', 'off', true))`;
+
 interface PassResult {
   published: number;
   failed: number;
@@ -102,7 +111,9 @@ export class OutboxRelay {
     const { dataSource, transport, leaseMs = 30_000 } = this.options;
     // TypeORM returns [rows, affectedCount] for an UPDATE.
     const [rows]: [ClaimedRow[], number] = await dataSource.query(
-      `UPDATE ${this.table} SET leased_until = now() + ($2 || ' milliseconds')::interval, attempts = attempts + 1
+      `WITH ${ASYNC_COMMIT}
+       UPDATE ${this.table} SET leased_until = now() + ($2 || ' milliseconds')::interval, attempts = attempts + 1
+         FROM async_commit
         WHERE position IN (
           SELECT position FROM ${this.table}
            WHERE published_at IS NULL AND (leased_until IS NULL OR leased_until < now())
@@ -122,7 +133,9 @@ export class OutboxRelay {
     const failed = rows.filter((_, i) => results[i]!.status === 'rejected');
     if (done.length > 0) {
       await dataSource.query(
-        `UPDATE ${this.table} SET published_at = now(), leased_until = NULL, last_error = NULL WHERE position = ANY($1::bigint[])`,
+        `WITH ${ASYNC_COMMIT}
+         UPDATE ${this.table} SET published_at = now(), leased_until = NULL, last_error = NULL
+           FROM async_commit WHERE position = ANY($1::bigint[])`,
         [done],
       );
     }

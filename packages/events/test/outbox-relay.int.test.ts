@@ -1,4 +1,14 @@
-import { TappedTransport, effectHandler, idsOf, useHarness, thingContract, waitFor } from './harness';
+import { createServiceDataSource, openServiceDatabase } from '@eco/db';
+import {
+  SCHEMA,
+  TappedTransport,
+  effectHandler,
+  idsOf,
+  logger,
+  useHarness,
+  thingContract,
+  waitFor,
+} from './harness';
 import type { Harness } from './harness';
 
 /**
@@ -117,6 +127,40 @@ describe('the outbox relay', () => {
     expect(effects).toHaveLength(N);
     expect(effects.map((e) => e.event_id).sort()).toEqual(all);
     expect(await h.inbox('svca--note-replicas')).toHaveLength(N);
+  });
+
+  it('leaves its connection committing synchronously after bookkeeping it commits without waiting for the flush', async () => {
+    const contract = thingContract('bookkeeping');
+    // One connection, so the relay's statements and the checks below share it.
+    const single = await openServiceDatabase(
+      createServiceDataSource({
+        url: h.db.url,
+        schema: SCHEMA,
+        entities: [],
+        migrations: [],
+        poolSize: 1,
+        logger,
+      }),
+    );
+    try {
+      const relay = h.relay({ dataSource: single });
+      const events = await h.record(
+        contract,
+        [1, 2].map((seq) => ({ seq, note: `bookkeeping ${seq}` })),
+      );
+      expect(await relay.publishBatch(100)).toBe(2);
+      const rows = await h.outbox(contract.subject);
+      expect(rows.map((r) => [r.event_id, r.published_at !== null, r.leased_until])).toEqual(
+        idsOf(events).map((id) => [id, true, null]),
+      );
+      // The relaxed commit lasted only for the relay's own statements.
+      expect(await single.query(`SHOW synchronous_commit`)).toEqual([{ synchronous_commit: 'on' }]);
+      expect(await single.query(`SELECT current_setting('synchronous_commit') AS now`)).toEqual([
+        { now: 'on' },
+      ]);
+    } finally {
+      await single.destroy();
+    }
   });
 
   // BUG (reported, not fixed here): a row whose publish failed is leased for one second, and a
