@@ -3,9 +3,10 @@
 //
 //   npx tsx bench/src/generate-data.ts [--scale 1] [--database-url URL] [--triggers] [--connections 4]
 //
-// Without --database-url it starts the system against a fresh database (migrations run there),
-// loads, prints its rows/s, and drops the database. With it, it loads into that (migrated,
-// empty) database and leaves it there, e.g. for the quick start on real servers. --triggers loads
+// Without --database-url it migrates a fresh database, loads it before the services start (as a
+// restore does), starts the system on it, prints its rows/s, and drops the database. With it, it
+// loads into that (migrated, empty) database and leaves it there, e.g. for the quick start on real
+// servers. --triggers loads
 // with the tables' triggers firing (foreign keys, audit trail per row) to show what that costs.
 import { parseArgs } from 'node:util';
 import { buildDataset } from './data/build-dataset';
@@ -103,6 +104,7 @@ export function generatorResult(data: GeneratedData): BenchResult {
     ],
     notes: [
       `multi-row INSERT … SELECT FROM json_populate_recordset, ${data.connections} connections, foreign-key order, synchronous_commit off for the loading sessions; ANALYZE not counted`,
+      'loaded into the migrated database before the services start, as a restore is',
       data.triggers
         ? 'triggers on: every row pays its foreign-key checks and its audit-trail entry (sealed into the hash chain afterwards by the services)'
         : 'triggers off while loading, as a restore does (session_replication_role = replica): no audit-trail entries for the generated history; every foreign key checked once afterwards (not counted)',
@@ -132,9 +134,17 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const stack = await startBenchStack({ postgresUrl, natsUrl, label: 'bench_generate' });
+  let generated: GeneratedData | undefined;
+  const stack = await startBenchStack({
+    postgresUrl,
+    natsUrl,
+    label: 'bench_generate',
+    beforeServices: async (databaseUrl) => {
+      generated = await generateData(databaseUrl, { scale, connections, triggers });
+    },
+  });
   try {
-    printResult(generatorResult(await generateData(stack.databaseUrl, { scale, connections, triggers })));
+    printResult(generatorResult(generated!));
   } finally {
     await stack.stop();
   }

@@ -63,6 +63,7 @@ export async function runBenchmarks(
       .filter(Boolean)
       .join('\n'),
   );
+  let generated: GeneratedData | undefined;
   const stack = await startBenchStack({
     postgresUrl: options.postgresUrl,
     natsUrl: options.natsUrl,
@@ -73,13 +74,16 @@ export async function runBenchmarks(
     withoutAuditTrail: options.experiments.withoutAuditTrail,
     poolSize: options.experiments.poolSize,
     runner: options.experiments.underTsx ? 'tsx' : 'bundle',
+    beforeServices: async (databaseUrl) => {
+      generated = await generateData(databaseUrl, { scale: options.scale });
+    },
   });
   const runs = stack.runner === 'bundle' ? 'as deployed: node dist/main.js' : 'under tsx, NOT as deployed';
   console.log(`services up (${runs}; namespace ${stack.namespace}, logs in ${stack.logDir})`);
   const results: BenchResult[] = [];
   let failures = 0;
   try {
-    const data: GeneratedData = await generateData(stack.databaseUrl, { scale: options.scale });
+    const data = generated!;
     results.push(generatorResult(data));
     printResult(results[0]!);
     const env: BenchEnvironment = { stack, facts: data.facts, options };
