@@ -1,4 +1,5 @@
 import { shanghaiInstant } from '@eco/calendar';
+import { chineseDate } from '@eco/exports';
 import type { DisciplineFiguresEntity } from '../persistence/discipline-figures.entity';
 import type { MeasureEntity } from '../persistence/measure.entity';
 import type { ProblemEntity } from '../persistence/problem.entity';
@@ -22,11 +23,6 @@ export interface ProgressNotice {
 
 const rate = (part: number, whole: number) =>
   whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000;
-
-function chineseDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 /**
  * The public progress notice (seed 004) as of the end of a day: problems opened by then, each
