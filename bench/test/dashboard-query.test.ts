@@ -70,7 +70,7 @@ describe("the dashboard benchmark's query", () => {
       ],
       overdueItems: [{}],
       itemsDueThisWeek: [],
-      escalations: [{}],
+      openEscalations: [{}],
     });
     expect(counts).toEqual({
       departments: 3,

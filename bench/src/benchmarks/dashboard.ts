@@ -50,7 +50,7 @@ export async function dashboard(env: BenchEnvironment): Promise<BenchResult> {
     notes: [
       ...profileNotes(baseline, target),
       `the issue sets no target for the dashboard; it answers at ${percent(target.rps / baseline.rps)} of the single-fetch page's RPS`,
-      `one answer: the counts of ${sum(counts.measuresByStatus)} measures and ${sum(counts.problemsByStatus)} problems of the largest campaign (${counts.departments} departments) and of ${sum(counts.itemsByLight)} open supervised items, in ${counts.countRows} count rows, plus ${counts.listedRows} listed rows (the due lists, at most 30 measures and 20 items each, and the interviews); ${Math.round(bytes / 1024)} KiB`,
+      `one answer: the counts of ${sum(counts.measuresByStatus)} measures and ${sum(counts.problemsByStatus)} problems of the largest campaign (${counts.departments} departments) and of ${sum(counts.itemsByLight)} open supervised items, in ${counts.countRows} count rows, plus ${counts.listedRows} listed rows (the due lists, at most 30 measures and 20 items each, and the open interviews); ${Math.round(bytes / 1024)} KiB`,
       `measures by status ${JSON.stringify(counts.measuresByStatus)} (${counts.measuresOverdue} overdue); problems by status ${JSON.stringify(counts.problemsByStatus)}; open items by light ${JSON.stringify(counts.itemsByLight)} (${counts.itemsOverdue} overdue)`,
       `the gateway's plan: ${describePlan(planShape(DASHBOARD_QUERY))}`,
       'the page receives counts computed by PostgreSQL (GROUP BY, one statement per count field) and the first rows of each due list: the answer grows with the number of departments, not with the rows (see bench/src/queries/dashboard.query.ts; the page sends it as two requests in parallel, rectification and supervision)',

@@ -30,7 +30,7 @@ export const DASHBOARD_QUERY = `query Dashboard(
   supervisionItemCounts(status: OPEN, asOf: $asOf) { light count overdue dueThisWeek }
   overdueItems: supervisionItemsDue(dueBefore: $asOf, first: $itemsListed) { ...DueItem }
   itemsDueThisWeek: supervisionItemsDue(dueFrom: $asOf, dueBefore: $weekEndsAt, first: $itemsListed) { ...DueItem }
-  escalations { ...EscalationFields }
+  openEscalations: escalations(states: [TRIGGERED, SCHEDULED]) { ...EscalationFields }
 }
 fragment DueMeasure on Measure {
   id sequence text status dueAt deadline { label } responsibleAgency { id name }
@@ -62,7 +62,7 @@ interface DashboardData {
   supervisionItemCounts: (CountRow & { light: string | null; overdue: number; dueThisWeek: number })[];
   overdueItems: unknown[];
   itemsDueThisWeek: unknown[];
-  escalations: unknown[];
+  openEscalations: unknown[];
 }
 
 export interface DashboardCounts {
@@ -139,6 +139,6 @@ export function countDashboard(data: DashboardData): DashboardCounts {
       data.measuresDueThisWeek.length +
       data.overdueItems.length +
       data.itemsDueThisWeek.length +
-      data.escalations.length,
+      data.openEscalations.length,
   };
 }

@@ -147,7 +147,7 @@ export const OVERVIEW_RECTIFICATION = /* GraphQL */ `
   }
 `;
 
-/** Open supervised items counted by light, the due lists (at most `$itemsListed` rows each), interviews. */
+/** Open supervised items counted by light, the due lists (at most `$itemsListed` rows each), open interviews. */
 export const OVERVIEW_SUPERVISION = /* GraphQL */ `
   query OverviewSupervision($asOf: DateTime!, $weekEndsAt: DateTime!, $itemsListed: Int!) {
     supervisionItemCounts(status: OPEN, asOf: $asOf) {
@@ -162,7 +162,7 @@ export const OVERVIEW_SUPERVISION = /* GraphQL */ `
     itemsDueThisWeek: supervisionItemsDue(dueFrom: $asOf, dueBefore: $weekEndsAt, first: $itemsListed) {
       ...DueItem
     }
-    escalations {
+    openEscalations: escalations(states: [TRIGGERED, SCHEDULED]) {
       ...EscalationFields
     }
   }

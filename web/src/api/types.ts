@@ -151,7 +151,8 @@ export interface OverviewSupervisionData {
   supervisionItemCounts: SupervisionItemCount[];
   overdueItems: SupervisionItemSummary[];
   itemsDueThisWeek: SupervisionItemSummary[];
-  escalations: Escalation[];
+  /** Interviews triggered or scheduled, not yet held or waived. */
+  openEscalations: Escalation[];
 }
 
 export interface LedgerRow {

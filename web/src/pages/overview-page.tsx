@@ -113,8 +113,7 @@ function OverviewBody({
     };
   }, [data, supervision, campaign, now]);
   const { totals, items } = stats;
-  const escalations: Escalation[] = supervision?.escalations ?? [];
-  const openEscalations = escalations.filter((e) => e.state === 'TRIGGERED' || e.state === 'SCHEDULED');
+  const openEscalations: Escalation[] = supervision?.openEscalations ?? [];
 
   return (
     <div data-testid="overview-ready">

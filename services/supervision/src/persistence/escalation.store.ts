@@ -30,13 +30,18 @@ export class EscalationStore {
     });
   }
 
-  listEscalations(filter: {
+  /** Newest first; `state` and `states` both apply when both are given (an empty `states` matches none). */
+  async listEscalations(filter: {
     state?: EscalationState | null;
+    states?: readonly EscalationState[] | null;
     level?: number | null;
   }): Promise<EscalationEntity[]> {
+    const states = filter.states ? filter.states.filter((s) => !filter.state || s === filter.state) : null;
+    if (states && states.length === 0) return [];
     return this.manager.find(EscalationEntity, {
       where: {
         ...(filter.state ? { state: filter.state } : {}),
+        ...(states ? { state: In([...states]) } : {}),
         ...(filter.level ? { level: filter.level as 1 | 2 | 3 } : {}),
       },
       order: { triggeredAt: 'DESC', id: 'ASC' },

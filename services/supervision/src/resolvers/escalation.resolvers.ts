@@ -7,9 +7,17 @@ import type { SupervisionContext } from './supervision.context';
 
 export const escalationResolvers: GraphQLResolverMap<SupervisionContext> = {
   Query: {
-    escalations: (_root, args: { state?: EscalationState | null; level?: number | null }, ctx) => {
+    escalations: (
+      _root,
+      args: { state?: EscalationState | null; states?: EscalationState[] | null; level?: number | null },
+      ctx,
+    ) => {
       assertInternal(ctx);
-      return ctx.escalationStore.listEscalations({ state: args.state ?? null, level: args.level ?? null });
+      return ctx.escalationStore.listEscalations({
+        state: args.state ?? null,
+        states: args.states ?? null,
+        level: args.level ?? null,
+      });
     },
   },
 
