@@ -205,6 +205,65 @@ describe('mutation safety under concurrency', () => {
     ]);
   });
 
+  it('records every failed replay on the audit trail, whether or not the replay carried an idempotency key', async () => {
+    const agencies = t.stack.subgraphs.agencies.runtime.dataSource;
+    // A payload its contract refuses: the handler dead-letters it again on every replay.
+    const envelope = {
+      id: randomUUID(),
+      subject: 'supervision.item.assigned.v1',
+      occurredAt: new Date().toISOString(),
+      producer: 'supervision',
+      actor: null,
+      payload: { itemId: 'not-a-uuid', agencyIds: [], title: '', dueAt: null },
+    };
+    const consumer = 'agencies--open-tasks-for-supervision-item';
+    await insertRows(agencies, 'agencies.dead_letters', [
+      {
+        consumer,
+        event_id: envelope.id,
+        subject: envelope.subject,
+        envelope,
+        error: 'Error: bad payload',
+        attempts: 1,
+      },
+    ]);
+    const operatorPrincipal = {
+      personId: randomUUID(),
+      agencyId: agencyIdOf('general-office'),
+      name: '运维值班',
+      roles: ['SYSTEM_OPERATOR' as const],
+    };
+    const operator = await t.tokenFor(operatorPrincipal);
+    const replay = `mutation($input: ReplayDeadLetterInput!) {
+      replayAgenciesDeadLetter(input: $input) { ok error { code } outcome } }`;
+    const attempts = [
+      { consumer, eventId: envelope.id },
+      { consumer, eventId: envelope.id, idempotencyKey: `replay-${randomUUID()}` },
+    ];
+    for (const input of attempts) {
+      const answer = await t.gql<any>(operator, replay, { input });
+      expect(answer.data.replayAgenciesDeadLetter).toMatchObject({
+        ok: false,
+        error: { code: 'DEAD_LETTER_STILL_FAILING' },
+      });
+    }
+    const audit = await agencies.query(
+      `SELECT actor, after->>'outcome' AS outcome FROM agencies.audit_log
+        WHERE table_name = 'operator_actions' AND after->>'target' = $1 ORDER BY id`,
+      [`${consumer}/${envelope.id}`],
+    );
+    const actor = `person:${operatorPrincipal.personId}@${operatorPrincipal.agencyId}`;
+    expect(audit).toEqual([
+      { actor, outcome: 'dead-lettered' },
+      { actor, outcome: 'dead-lettered' },
+    ]);
+    const [letter] = await agencies.query(
+      `SELECT replayed_at, replayed_by FROM agencies.dead_letters WHERE consumer = $1 AND event_id = $2`,
+      [consumer, envelope.id],
+    );
+    expect(letter).toEqual({ replayed_at: null, replayed_by: null });
+  });
+
   it('leaves every service’s audit trail verifiable, with no change unattributed', async () => {
     for (const name of ['agencies', 'inspections', 'rectification', 'supervision'] as const) {
       const { dataSource } = t.stack.subgraphs[name].runtime;

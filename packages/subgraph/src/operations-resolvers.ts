@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { Principal } from '@eco/auth';
+import { applyScopeAndActor, personActor } from '@eco/db';
 import type { EventConsumer } from '@eco/events';
 import { asMutationResult, DomainError, orGraphQLError, parseInput } from './domain-error';
 import { capitalised } from './operations-schema';
@@ -92,8 +93,8 @@ export function operationsResolvers(
             JSON.parse(letter.envelope),
           );
           const operator = `person:${context.principal.personId}@${context.principal.agencyId}`;
-          await deps.runtime.transaction('all', async (manager) => {
-            await manager.query(
+          const recordAction = (manager: EntityManager) =>
+            manager.query(
               `INSERT INTO ${s}.operator_actions (id, action, target, outcome, operator) VALUES ($1, $2, $3, $4, $5)`,
               [
                 randomUUID(),
@@ -103,19 +104,29 @@ export function operationsResolvers(
                 operator,
               ],
             );
-            if (outcome === 'applied' || outcome === 'duplicate') {
-              await manager.query(
-                `UPDATE ${s}.dead_letters SET replayed_by = $3 WHERE consumer = $1 AND event_id = $2`,
-                [letter.consumer, letter.event_id, operator],
-              );
-            }
-          });
           if (outcome !== 'applied' && outcome !== 'duplicate') {
+            // A failed attempt is on the audit trail whatever becomes of the mutation: in a
+            // transaction of its own, since a keyed mutation's rolls back with its failed result.
+            await deps.dataSource.transaction(async (manager) => {
+              await applyScopeAndActor(
+                manager,
+                'all',
+                personActor(context.principal.personId, context.principal.agencyId),
+              );
+              await recordAction(manager);
+            });
             throw new DomainError(
               'DEAD_LETTER_STILL_FAILING',
               `the handler failed again (${outcome}); see the error`,
             );
           }
+          await deps.runtime.transaction('all', async (manager) => {
+            await recordAction(manager);
+            await manager.query(
+              `UPDATE ${s}.dead_letters SET replayed_by = $3 WHERE consumer = $1 AND event_id = $2`,
+              [letter.consumer, letter.event_id, operator],
+            );
+          });
           return { outcome, deadLetter: toDeadLetter((await find())!) };
         }),
     },
