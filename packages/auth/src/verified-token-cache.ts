@@ -1,34 +1,41 @@
+import { LRUCache } from 'lru-cache';
+
+/** Where the cache reads the time (milliseconds since the epoch, as a token's `exp` counts); tests pass their own. */
+export interface TokenClock {
+  now(): number;
+}
+
+const wallClock: TokenClock = { now: () => Date.now() };
+
 /**
  * Tokens already verified, until they expire. Verifying a JWT costs more CPU than the rest of a
  * small request's admission, and a caller sends the same token with every request. Bounded: the
- * oldest entry makes room for a new one.
+ * least recently used entry makes room for a new one (lru-cache).
  */
-export class VerifiedTokenCache<T> {
-  private readonly entries = new Map<string, { value: T; expiresAt: number }>();
+export class VerifiedTokenCache<T extends object | string | number> {
+  private readonly entries: LRUCache<string, T>;
 
-  /** `maxAgeMs` bounds how long a token without its own expiry stays cached. */
+  /** `maxAgeMs` bounds how long any token stays cached, one without its own expiry included. */
   constructor(
-    private readonly capacity = 10_000,
+    capacity = 10_000,
     private readonly maxAgeMs = 60_000,
-  ) {}
+    private readonly clock: TokenClock = wallClock,
+  ) {
+    // ttlResolution 0: the clock is read at every lookup.
+    this.entries = new LRUCache<string, T>({ max: capacity, ttlResolution: 0, perf: clock });
+  }
 
-  get(token: string, now = Date.now()): T | undefined {
-    const entry = this.entries.get(token);
-    if (!entry) return undefined;
-    if (entry.expiresAt > now) return entry.value;
-    this.entries.delete(token);
-    return undefined;
+  get(token: string): T | undefined {
+    return this.entries.get(token);
   }
 
   /** `expiresAtSeconds` is the token's `exp` claim (seconds since the epoch), if it has one. */
-  set(token: string, value: T, expiresAtSeconds: number | undefined, now = Date.now()): void {
-    const expiresAt = Math.min(now + this.maxAgeMs, (expiresAtSeconds ?? Infinity) * 1000);
-    if (expiresAt <= now) return;
-    if (this.entries.size >= this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-    this.entries.set(token, { value, expiresAt });
+  set(token: string, value: T, expiresAtSeconds: number | undefined): void {
+    const lifetime = Math.min(this.maxAgeMs, (expiresAtSeconds ?? Infinity) * 1000 - this.clock.now());
+    // lru-cache keeps an entry while its age is at most `ttl`: one less, and the token is gone at
+    // exactly its expiry (a ttl of 0 would keep it for ever).
+    const ttl = lifetime - 1;
+    if (ttl > 0) this.entries.set(token, value, { ttl });
   }
 
   get size(): number {

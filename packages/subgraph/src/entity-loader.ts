@@ -27,7 +27,7 @@ export function createEntityLoader<V>(
  * createEntityLoader in front of a process-wide cache of rows every caller may see: only the keys
  * the cache lacks reach `fetchMany`, and what it returns is cached.
  */
-export function createCachedEntityLoader<V>(
+export function createCachedEntityLoader<V extends object>(
   cache: SharedRowCache<V>,
   fetchMany: (keys: readonly string[]) => Promise<V[]>,
   keyOf: (value: V) => string,

@@ -1,36 +1,47 @@
+import { LRUCache } from 'lru-cache';
+
+/** Where the cache reads the time (milliseconds); tests pass their own. */
+export interface CacheClock {
+  now(): number;
+}
+
+const wallClock: CacheClock = { now: () => Date.now() };
+
 /**
  * Rows that every caller may see and that seldom change (the directory of agencies and people),
  * kept in the process for `ttlMs` after they were read. Half the fetches of a partner's inbox page
  * ask only for names of agencies and people; answered from here they take no database round trip.
  * A row changed in the database shows after at most `ttlMs`; a row not found is never cached, so
  * a new one shows at once. Never use it for rows under row-level security: it has no caller.
+ * Bounded: the least recently used row makes room for a new one (lru-cache).
  */
-export class SharedRowCache<V> {
-  private readonly rows = new Map<string, { value: V; expiresAt: number }>();
+export class SharedRowCache<V extends object> {
+  private readonly rows: LRUCache<string, V>;
 
-  constructor(
-    private readonly ttlMs = 60_000,
-    private readonly capacity = 50_000,
-  ) {}
+  constructor(ttlMs = 60_000, capacity = 50_000, clock: CacheClock = wallClock) {
+    // lru-cache keeps an entry while its age is at most `ttl`: one less, and a row read at t is
+    // gone at t + ttlMs. ttlResolution 0: the clock is read at every lookup.
+    this.rows = new LRUCache<string, V>({
+      max: capacity,
+      ttl: Math.max(1, ttlMs - 1),
+      ttlResolution: 0,
+      perf: clock,
+    });
+  }
 
   /** The cached rows among `keys`, and the keys to read from the database. */
-  take(keys: readonly string[], now = Date.now()): { hits: Map<string, V>; misses: string[] } {
+  take(keys: readonly string[]): { hits: Map<string, V>; misses: string[] } {
     const hits = new Map<string, V>();
     const misses: string[] = [];
     for (const key of keys) {
-      const entry = this.rows.get(key);
-      if (entry && entry.expiresAt > now) hits.set(key, entry.value);
-      else misses.push(key);
+      const value = this.rows.get(key);
+      if (value === undefined) misses.push(key);
+      else hits.set(key, value);
     }
     return { hits, misses };
   }
 
-  put(key: string, value: V, now = Date.now()): void {
-    if (!this.rows.has(key) && this.rows.size >= this.capacity) {
-      const oldest = this.rows.keys().next();
-      if (!oldest.done) this.rows.delete(oldest.value);
-    }
-    this.rows.delete(key);
-    this.rows.set(key, { value, expiresAt: now + this.ttlMs });
+  put(key: string, value: V): void {
+    this.rows.set(key, value);
   }
 }

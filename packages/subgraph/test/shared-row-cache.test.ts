@@ -8,18 +8,25 @@ interface Row {
 
 describe('the shared cache of rows every caller may see', () => {
   it('serves a row until its time is up, then asks for it again', () => {
-    const cache = new SharedRowCache<Row>(1_000);
+    let now = 5_000;
+    const cache = new SharedRowCache<Row>(1_000, 100, { now: () => now });
     const id = randomUUID();
-    cache.put(id, { id, name: '祝桥镇' }, 0);
-    expect(cache.take([id], 999)).toEqual({ hits: new Map([[id, { id, name: '祝桥镇' }]]), misses: [] });
-    expect(cache.take([id], 1_000)).toEqual({ hits: new Map(), misses: [id] });
+    cache.put(id, { id, name: '祝桥镇' });
+    now = 5_999;
+    expect(cache.take([id])).toEqual({ hits: new Map([[id, { id, name: '祝桥镇' }]]), misses: [] });
+    now = 6_000;
+    expect(cache.take([id])).toEqual({ hits: new Map(), misses: [id] });
   });
 
-  it('drops the oldest row to make room', () => {
+  it('drops the least recently used row to make room', () => {
     const cache = new SharedRowCache<Row>(60_000, 2);
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
-    for (const id of [a, b, c]) cache.put(id, { id, name: id }, 0);
-    expect(cache.take([a, b, c], 1).misses).toEqual([a]);
+    cache.put(a, { id: a, name: a });
+    cache.put(b, { id: b, name: b });
+    // a is read again, so b is the one to go.
+    expect(cache.take([a]).misses).toEqual([]);
+    cache.put(c, { id: c, name: c });
+    expect(cache.take([a, b, c]).misses).toEqual([b]);
   });
 
   it('lets a loader read only what the cache lacks, and never caches a row that was not found', async () => {
