@@ -152,6 +152,11 @@ export class EventConsumer {
         this.reconcileAttempts.set(key, deliveryCount);
         return { key, data: encoder.encode(JSON.stringify(envelope)), deliveryCount };
       });
+      // An event counted before and missing no more (a delivery applied it, or it was
+      // dead-lettered) is forgotten, so the counts hold only events still missing.
+      const stillMissing = new Set(attempts.map((a) => a.key));
+      for (const key of this.reconcileAttempts.keys())
+        if (key.startsWith(`${consumer}/`) && !stillMissing.has(key)) this.reconcileAttempts.delete(key);
       const outcomes = await this.apply(handler, attempts);
       tally.examined += attempts.length;
       outcomes.forEach((outcome, i) => {

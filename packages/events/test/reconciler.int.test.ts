@@ -73,6 +73,31 @@ describe('reconciling published events a consumer never recorded', () => {
     expect(await h.effects('grace')).toHaveLength(0);
   });
 
+  it('forgets the attempts it counted for an event that a delivery applied meanwhile', async () => {
+    const contract = lostContract('healed');
+    let failing = true;
+    const flaky = effectHandler('healed', contract, () => {
+      if (failing) throw new Error('outage');
+    });
+    const { consumer } = await h.startConsumer({ service: 'rh', handlers: [flaky], maxAttempts: 5 });
+    const [event] = await recordLost(contract, 1);
+    // Private state read on purpose: what is at stake is that this map stays bounded.
+    const counted = () =>
+      (consumer as unknown as { reconcileAttempts: Map<string, number> }).reconcileAttempts;
+
+    expect(await consumer.reconcile({ graceMs: 60_000, horizonMs: 86_400_000 })).toMatchObject({ failed: 1 });
+    expect([...counted().keys()]).toEqual([`rh--healed/${event!.id}`]);
+    failing = false;
+    // The transport delivers it after all (a redelivery, as replay applies it).
+    expect(await consumer.replay('healed', event)).toBe('applied');
+    expect(await consumer.reconcile({ graceMs: 60_000, horizonMs: 86_400_000 })).toEqual({
+      examined: 0,
+      applied: 0,
+      failed: 0,
+    });
+    expect(counted().size).toBe(0);
+  });
+
   it('dead-letters a lost event that keeps failing, after the same number of attempts as a delivery', async () => {
     const contract = lostContract('poison');
     const failing = effectHandler('poison', contract, () => {
