@@ -75,4 +75,8 @@ export class DeadLetter {
 
   @Column({ type: 'timestamptz', nullable: true })
   replayedAt!: Date | null;
+
+  /** The operator whose replay applied it (`person:<id>@<agency>`). */
+  @Column({ type: 'text', nullable: true })
+  replayedBy!: string | null;
 }
