@@ -27,6 +27,45 @@ describe('mutation safety under concurrency', () => {
   /** Reads agency-scoped rows as the system does (row-level security hides them from an unscoped session). */
   const readAll = (sql: string, params: unknown[] = []) =>
     t.stack.subgraphs.agencies.runtime.transaction('all', (manager) => manager.query(sql, params));
+  const DEAD_LETTER_CONSUMER = 'agencies--open-tasks-for-supervision-item';
+  /**
+   * A supervision.item.assigned.v1 the agencies handler dead-lettered with `error`, stored as the
+   * consumer stores it; returns the replay input that names it.
+   */
+  const deadLetter = async (payload: Record<string, unknown>, error: string, attempts: number) => {
+    const envelope = {
+      id: randomUUID(),
+      subject: 'supervision.item.assigned.v1',
+      occurredAt: new Date().toISOString(),
+      producer: 'supervision',
+      actor: null,
+      payload,
+    };
+    await insertRows(t.stack.subgraphs.agencies.runtime.dataSource, 'agencies.dead_letters', [
+      {
+        consumer: DEAD_LETTER_CONSUMER,
+        event_id: envelope.id,
+        subject: envelope.subject,
+        envelope,
+        error,
+        attempts,
+      },
+    ]);
+    return { consumer: DEAD_LETTER_CONSUMER, eventId: envelope.id };
+  };
+  /** A system operator of the general office: its token and the actor the audit trail names. */
+  const anOperator = async () => {
+    const principal = {
+      personId: randomUUID(),
+      agencyId: agencyIdOf('general-office'),
+      name: '运维值班',
+      roles: ['SYSTEM_OPERATOR' as const],
+    };
+    return {
+      token: await t.tokenFor(principal),
+      actor: `person:${principal.personId}@${principal.agencyId}`,
+    };
+  };
   const updatesOfTask = async () =>
     (await readAll(`SELECT count(*)::int AS n FROM agencies.task_updates WHERE task_id = $1`, [taskId]))[0]
       .n as number;
@@ -140,28 +179,14 @@ describe('mutation safety under concurrency', () => {
   it('lets only an operator see and replay a dead letter, and records the replay on the audit trail', async () => {
     const agencies = t.stack.subgraphs.agencies.runtime.dataSource;
     const itemId = randomUUID();
-    const envelope = {
-      id: randomUUID(),
-      subject: 'supervision.item.assigned.v1',
-      occurredAt: new Date().toISOString(),
-      producer: 'supervision',
-      actor: null,
-      payload: { itemId, agencyIds: [agencyIdOf('caolu')], title: '补发的督办事项', dueAt: null },
-    };
-    await insertRows(agencies, 'agencies.dead_letters', [
-      {
-        consumer: 'agencies--open-tasks-for-supervision-item',
-        event_id: envelope.id,
-        subject: envelope.subject,
-        envelope,
-        error: 'Error: simulated outage',
-        attempts: 5,
-      },
-    ]);
+    const input = await deadLetter(
+      { itemId, agencyIds: [agencyIdOf('caolu')], title: '补发的督办事项', dueAt: null },
+      'Error: simulated outage',
+      5,
+    );
     const list = '{ agenciesDeadLetters { consumer eventId error replayedAt } }';
     const replay = `mutation($input: ReplayDeadLetterInput!) {
       replayAgenciesDeadLetter(input: $input) { ok error { code message } outcome deadLetter { replayedAt replayedBy } } }`;
-    const input = { consumer: 'agencies--open-tasks-for-supervision-item', eventId: envelope.id };
 
     const refused = await t.gql<any>(zhuqiao, list);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -169,23 +194,22 @@ describe('mutation safety under concurrency', () => {
       'FORBIDDEN',
     );
 
-    const operatorPrincipal = {
-      personId: randomUUID(),
-      agencyId: agencyIdOf('general-office'),
-      name: '运维值班',
-      roles: ['SYSTEM_OPERATOR' as const],
-    };
-    const operator = await t.tokenFor(operatorPrincipal);
-    const listed = await t.gql<any>(operator, list);
+    const operator = await anOperator();
+    const listed = await t.gql<any>(operator.token, list);
     expect(listed.data.agenciesDeadLetters).toEqual([
-      { consumer: input.consumer, eventId: envelope.id, error: 'Error: simulated outage', replayedAt: null },
+      {
+        consumer: input.consumer,
+        eventId: input.eventId,
+        error: 'Error: simulated outage',
+        replayedAt: null,
+      },
     ]);
-    const replayed = await t.gql<any>(operator, replay, { input });
+    const replayed = await t.gql<any>(operator.token, replay, { input });
     expect(replayed.data.replayAgenciesDeadLetter.error).toBeNull();
     expect(replayed.data.replayAgenciesDeadLetter).toMatchObject({
       ok: true,
       outcome: 'applied',
-      deadLetter: { replayedBy: `person:${operatorPrincipal.personId}@${operatorPrincipal.agencyId}` },
+      deadLetter: { replayedBy: operator.actor },
     });
     const tasks = await readAll(
       `SELECT count(*)::int AS n FROM agencies.coordination_tasks WHERE subject_id = $1`,
@@ -196,52 +220,23 @@ describe('mutation safety under concurrency', () => {
       `SELECT actor, after->>'action' AS action, after->>'outcome' AS outcome FROM agencies.audit_log
         WHERE table_name = 'operator_actions' ORDER BY id`,
     );
-    expect(audit).toEqual([
-      {
-        actor: `person:${operatorPrincipal.personId}@${operatorPrincipal.agencyId}`,
-        action: 'replay-dead-letter',
-        outcome: 'applied',
-      },
-    ]);
+    expect(audit).toEqual([{ actor: operator.actor, action: 'replay-dead-letter', outcome: 'applied' }]);
   });
 
   it('records every failed replay on the audit trail, whether or not the replay carried an idempotency key', async () => {
     const agencies = t.stack.subgraphs.agencies.runtime.dataSource;
     // A payload its contract refuses: the handler dead-letters it again on every replay.
-    const envelope = {
-      id: randomUUID(),
-      subject: 'supervision.item.assigned.v1',
-      occurredAt: new Date().toISOString(),
-      producer: 'supervision',
-      actor: null,
-      payload: { itemId: 'not-a-uuid', agencyIds: [], title: '', dueAt: null },
-    };
-    const consumer = 'agencies--open-tasks-for-supervision-item';
-    await insertRows(agencies, 'agencies.dead_letters', [
-      {
-        consumer,
-        event_id: envelope.id,
-        subject: envelope.subject,
-        envelope,
-        error: 'Error: bad payload',
-        attempts: 1,
-      },
-    ]);
-    const operatorPrincipal = {
-      personId: randomUUID(),
-      agencyId: agencyIdOf('general-office'),
-      name: '运维值班',
-      roles: ['SYSTEM_OPERATOR' as const],
-    };
-    const operator = await t.tokenFor(operatorPrincipal);
+    const letter = await deadLetter(
+      { itemId: 'not-a-uuid', agencyIds: [], title: '', dueAt: null },
+      'Error: bad payload',
+      1,
+    );
+    const operator = await anOperator();
     const replay = `mutation($input: ReplayDeadLetterInput!) {
       replayAgenciesDeadLetter(input: $input) { ok error { code } outcome } }`;
-    const attempts = [
-      { consumer, eventId: envelope.id },
-      { consumer, eventId: envelope.id, idempotencyKey: `replay-${randomUUID()}` },
-    ];
+    const attempts = [letter, { ...letter, idempotencyKey: `replay-${randomUUID()}` }];
     for (const input of attempts) {
-      const answer = await t.gql<any>(operator, replay, { input });
+      const answer = await t.gql<any>(operator.token, replay, { input });
       expect(answer.data.replayAgenciesDeadLetter).toMatchObject({
         ok: false,
         error: { code: 'DEAD_LETTER_STILL_FAILING' },
@@ -250,18 +245,17 @@ describe('mutation safety under concurrency', () => {
     const audit = await agencies.query(
       `SELECT actor, after->>'outcome' AS outcome FROM agencies.audit_log
         WHERE table_name = 'operator_actions' AND after->>'target' = $1 ORDER BY id`,
-      [`${consumer}/${envelope.id}`],
+      [`${letter.consumer}/${letter.eventId}`],
     );
-    const actor = `person:${operatorPrincipal.personId}@${operatorPrincipal.agencyId}`;
     expect(audit).toEqual([
-      { actor, outcome: 'dead-lettered' },
-      { actor, outcome: 'dead-lettered' },
+      { actor: operator.actor, outcome: 'dead-lettered' },
+      { actor: operator.actor, outcome: 'dead-lettered' },
     ]);
-    const [letter] = await agencies.query(
+    const stored = await agencies.query(
       `SELECT replayed_at, replayed_by FROM agencies.dead_letters WHERE consumer = $1 AND event_id = $2`,
-      [consumer, envelope.id],
+      [letter.consumer, letter.eventId],
     );
-    expect(letter).toEqual({ replayed_at: null, replayed_by: null });
+    expect(stored).toEqual([{ replayed_at: null, replayed_by: null }]);
   });
 
   it('leaves every service’s audit trail verifiable, with no change unattributed', async () => {
