@@ -13,3 +13,5 @@ export { startNatsServer } from './nats-server-process';
 export type { NatsServerProcess } from './nats-server-process';
 export { startRoundRobinProxy } from './round-robin-proxy';
 export type { RoundRobinProxy } from './round-robin-proxy';
+export { addToTally, tallyTotal } from './tally';
+export type { Tally } from './tally';

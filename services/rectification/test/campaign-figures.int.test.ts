@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@eco/calendar';
 import { agencyIdOf } from '@eco/demo-data';
 import type { SubgraphRuntime } from '@eco/subgraph';
-import { startTestStack } from '@eco/testing';
-import type { TestStack } from '@eco/testing';
+import { addToTally, startTestStack, tallyTotal } from '@eco/testing';
+import type { Tally, TestStack } from '@eco/testing';
 import { CampaignEntity } from '../src/persistence/campaign.entity';
 import { MeasureEntity } from '../src/persistence/measure.entity';
 import type { MeasureStatus, MeasureVerification } from '../src/persistence/measure.entity';
 import { ProblemEntity } from '../src/persistence/problem.entity';
 import { ProblemCloseoutEntity } from '../src/persistence/problem-closeout.entity';
 import { WeeklyReportEntity } from '../src/persistence/weekly-report.entity';
-import { sh } from './support/rollup-fixtures';
+import { campaignRow, problemRow, sh } from './support/rollup-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -80,8 +80,6 @@ interface ListedProblem {
   measures: ListedMeasure[];
 }
 
-type Tally = Record<string, Record<string, number>>;
-
 const LIST = `query($c: ID!) { problems(campaignId: $c) { id status responsibleDepartment { id }
   measures { id status dueAt completedAt responsibleAgency { id } } } }`;
 const COUNTS = `query($c: ID!, $asOf: DateTime) {
@@ -90,11 +88,6 @@ const COUNTS = `query($c: ID!, $asOf: DateTime) {
   measureWeekCounts(campaignId: $c) { weekStartsOn completed due } }`;
 
 const keyOf = (department: { id: string } | null, status: string) => `${department?.id ?? 'none'} ${status}`;
-
-function add(tally: Tally, key: string, figures: Record<string, number>): void {
-  const row = (tally[key] ??= {});
-  for (const [name, n] of Object.entries(figures)) row[name] = (row[name] ?? 0) + n;
-}
 
 /** Monday (Asia/Shanghai) of the week an instant falls in. */
 function mondayOf(at: string): string {
@@ -110,17 +103,18 @@ function countRows(problems: ListedProblem[], asOf: Date, weekEnd: Date) {
   const measureCounts: Tally = {};
   const weeks: Tally = {};
   for (const p of problems) {
-    add(problemCounts, keyOf(p.responsibleDepartment, p.status), { count: 1 });
+    addToTally(problemCounts, keyOf(p.responsibleDepartment, p.status), { count: 1 });
     for (const m of p.measures) {
       const due = m.dueAt ? Date.parse(m.dueAt) : null;
       const open = m.status !== 'COMPLETED';
-      add(measureCounts, keyOf(m.responsibleAgency ?? p.responsibleDepartment, m.status), {
+      addToTally(measureCounts, keyOf(m.responsibleAgency ?? p.responsibleDepartment, m.status), {
         count: 1,
         overdue: open && due !== null && due < asOf.getTime() ? 1 : 0,
         dueThisWeek: open && due !== null && due >= asOf.getTime() && due < weekEnd.getTime() ? 1 : 0,
       });
-      if (!open) add(weeks, m.completedAt ? mondayOf(m.completedAt) : 'none', { completed: 1, due: 0 });
-      if (m.dueAt) add(weeks, mondayOf(m.dueAt), { completed: 0, due: 1 });
+      if (!open)
+        addToTally(weeks, m.completedAt ? mondayOf(m.completedAt) : 'none', { completed: 1, due: 0 });
+      if (m.dueAt) addToTally(weeks, mondayOf(m.dueAt), { completed: 0, due: 1 });
     }
   }
   return { problemCounts, measureCounts, weeks };
@@ -143,16 +137,13 @@ function tallyOf(answer: CountsAnswer) {
   const measureCounts: Tally = {};
   const weeks: Tally = {};
   for (const { department, status, ...figures } of answer.problemCounts)
-    add(problemCounts, keyOf(department, status), figures);
+    addToTally(problemCounts, keyOf(department, status), figures);
   for (const { department, status, ...figures } of answer.measureCounts)
-    add(measureCounts, keyOf(department, status), figures);
+    addToTally(measureCounts, keyOf(department, status), figures);
   for (const { weekStartsOn, ...figures } of answer.measureWeekCounts)
-    add(weeks, weekStartsOn ?? 'none', figures);
+    addToTally(weeks, weekStartsOn ?? 'none', figures);
   return { problemCounts, measureCounts, weeks };
 }
-
-const total = (tally: Tally, figure = 'count') =>
-  Object.values(tally).reduce((sum, row) => sum + (row[figure] ?? 0), 0);
 
 /**
  * The dashboard's count fields: computed by PostgreSQL (GROUP BY), they must equal what counting
@@ -182,32 +173,23 @@ describe('the campaign figures counted by the database', () => {
       t.tokenFor('demo-rectification-office'),
       t.tokenFor('demo-zhuqiao'),
     ]);
-    const campaigns: Partial<CampaignEntity>[] = [campaignId, smallCampaignId].map((id) => ({
-      id,
-      name: '推进落实市委巡视整改',
-      sourceKind: 'MUNICIPAL_INSPECTION',
-      sourceTitle: '市委第二巡视组巡视浦东新区情况反馈',
-      periodStart: '2023-08-29',
-      periodEnd: '2023-09-28',
-      weeklyReportsStartOn: '2023-09-13',
-    }));
+    const campaigns = [campaignId, smallCampaignId].map((id) => campaignRow(id, '2023-09-13'));
     const problems: Partial<ProblemEntity>[] = [];
     const measures: Partial<MeasureEntity>[] = [];
     const closeouts: Partial<ProblemCloseoutEntity>[] = [];
     let n = 0;
     const problem = (campaign: string, department: string | null, visibleTo: string[]) => {
       const id = randomUUID();
-      problems.push({
-        id,
-        campaignId: campaign,
-        number: String(problems.length + 1),
-        title: '建筑垃圾偷乱倒',
-        description: '建筑垃圾偷乱倒和"两非"点位时有发生',
-        responsibleDepartmentId: department,
-        coordinatingAgencyIds: visibleTo,
-        visibleToAgencyIds: visibleTo,
-        openedAt: sh('2023-08-30 09:00:00'),
-      });
+      problems.push(
+        problemRow({
+          id,
+          campaignId: campaign,
+          number: String(problems.length + 1),
+          responsibleDepartmentId: department,
+          visibleTo,
+          openedAt: sh('2023-08-30 09:00:00'),
+        }),
+      );
       return id;
     };
     const measure = (problemId: string, kind: string, coordinating: string[]) => {
@@ -286,8 +268,8 @@ describe('the campaign figures counted by the database', () => {
     const expected = countRows(listed.problems, AS_OF, sh('2023-09-25 00:00:00'));
     expect(tallyOf(counted)).toEqual(expected);
     // Not vacuous: each status and each deadline window occurs.
-    expect(total(expected.measureCounts, 'overdue')).toBeGreaterThan(0);
-    expect(total(expected.measureCounts, 'dueThisWeek')).toBeGreaterThan(0);
+    expect(tallyTotal(expected.measureCounts, 'overdue')).toBeGreaterThan(0);
+    expect(tallyTotal(expected.measureCounts, 'dueThisWeek')).toBeGreaterThan(0);
   });
 
   it('derives every problem status as the problem itself does', async () => {
@@ -295,20 +277,20 @@ describe('the campaign figures counted by the database', () => {
     expect(new Set(counted.problemCounts.map((c) => c.status))).toEqual(
       new Set(['OPEN', 'IN_PROGRESS', 'MEASURES_COMPLETED', 'CLOSED', 'REOPENED']),
     );
-    expect(total(tallyOf(counted).problemCounts)).toBe(61);
+    expect(tallyTotal(tallyOf(counted).problemCounts)).toBe(61);
   });
 
   it('counts for a partner agency only the problems it is named on and its own measures of them', async () => {
     const [internal, partner] = await Promise.all(
       [office, zhuqiao].map((token) => gql<CountsAnswer>(token, COUNTS, { c: campaignId })),
     );
-    expect(total(tallyOf(partner!).problemCounts)).toBe(zhuqiaoSees.problems);
-    expect(total(tallyOf(partner!).measureCounts)).toBe(zhuqiaoSees.measures);
-    expect(zhuqiaoSees.measures).toBeLessThan(total(tallyOf(internal!).measureCounts));
+    expect(tallyTotal(tallyOf(partner!).problemCounts)).toBe(zhuqiaoSees.problems);
+    expect(tallyTotal(tallyOf(partner!).measureCounts)).toBe(zhuqiaoSees.measures);
+    expect(zhuqiaoSees.measures).toBeLessThan(tallyTotal(tallyOf(internal!).measureCounts));
     // 曹路镇 is named on none of the problems it has measures under but one: that one problem only.
     const caolu = await gql<CountsAnswer>(await t.tokenFor('demo-caolu'), COUNTS, { c: campaignId });
-    expect(total(tallyOf(caolu).problemCounts)).toBe(1);
-    expect(total(tallyOf(caolu).measureCounts)).toBe(0);
+    expect(tallyTotal(tallyOf(caolu).problemCounts)).toBe(1);
+    expect(tallyTotal(tallyOf(caolu).measureCounts)).toBe(0);
   });
 
   it('lists the unfinished measures due in a window, earliest first, as the list would', async () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { agencyIdOf } from '@eco/demo-data';
 import type { SubgraphRuntime } from '@eco/subgraph';
-import { startTestStack } from '@eco/testing';
-import type { TestStack } from '@eco/testing';
+import { addToTally, startTestStack, tallyTotal } from '@eco/testing';
+import type { Tally, TestStack } from '@eco/testing';
 import type { SupervisionCategory } from '../src/domain/categories';
 import type { Light } from '../src/domain/lights';
 import { SupervisionItemEntity } from '../src/persistence/supervision-item.entity';
@@ -50,8 +50,6 @@ interface CountRow {
   overdue: number;
   dueThisWeek: number;
 }
-type Tally = Record<string, Record<string, number>>;
-
 const ARGS = `$category: SupervisionCategory, $departmentId: ID, $year: Int, $status: SupervisionItemStatus`;
 const PASS = `category: $category, departmentId: $departmentId, year: $year, status: $status`;
 const LIST = `query(${ARGS}) { supervisionItems(${PASS}) { id light status dueAt responsibleDepartment { id } } }`;
@@ -61,18 +59,13 @@ const COUNTS = `query(${ARGS}, $asOf: DateTime) { supervisionItemCounts(${PASS},
 const keyOf = (department: { id: string } | null, light: string | null, status: string) =>
   `${department?.id ?? 'none'} ${light ?? 'NONE'} ${status}`;
 
-function add(tally: Tally, key: string, figures: Record<string, number>): void {
-  const row = (tally[key] ??= {});
-  for (const [name, n] of Object.entries(figures)) row[name] = (row[name] ?? 0) + n;
-}
-
 /** The figures counted the way the dashboard used to count them: from every item the list returns. */
 function countItems(items: ListedItem[]): Tally {
   const tally: Tally = {};
   for (const item of items) {
     const due = item.dueAt ? Date.parse(item.dueAt) : null;
     const open = item.status === 'OPEN';
-    add(tally, keyOf(item.responsibleDepartment, item.light, item.status), {
+    addToTally(tally, keyOf(item.responsibleDepartment, item.light, item.status), {
       count: 1,
       overdue: open && due !== null && due < AS_OF.getTime() ? 1 : 0,
       dueThisWeek: open && due !== null && due >= AS_OF.getTime() && due < WEEK_END.getTime() ? 1 : 0,
@@ -84,12 +77,9 @@ function countItems(items: ListedItem[]): Tally {
 function tallyOf(rows: CountRow[]): Tally {
   const tally: Tally = {};
   for (const { department, light, status, ...figures } of rows)
-    add(tally, keyOf(department, light, status), figures);
+    addToTally(tally, keyOf(department, light, status), figures);
   return tally;
 }
-
-const total = (tally: Tally, figure = 'count') =>
-  Object.values(tally).reduce((sum, row) => sum + (row[figure] ?? 0), 0);
 
 /**
  * supervisionItemCounts: the items supervisionItems lists with the same arguments, counted by
@@ -175,10 +165,10 @@ describe('supervised items counted by the database', () => {
         ).flatMap((answer) => answer.supervisionItemCounts),
       );
     const [internal, partner] = await Promise.all([figures(officer), figures(zhuqiao)]);
-    expect(total(internal)).toBe(items.length);
-    expect(total(partner)).toBe(involvingZhuqiao);
-    expect(total(internal, 'overdue')).toBeGreaterThan(0);
-    expect(total(internal, 'dueThisWeek')).toBeGreaterThan(0);
+    expect(tallyTotal(internal)).toBe(items.length);
+    expect(tallyTotal(partner)).toBe(involvingZhuqiao);
+    expect(tallyTotal(internal, 'overdue')).toBeGreaterThan(0);
+    expect(tallyTotal(internal, 'dueThisWeek')).toBeGreaterThan(0);
   });
 
   it('lists the open items due in a window, earliest first, within the caller’s items', async () => {

@@ -11,6 +11,37 @@ import { WeeklyReportEntity } from '../../src/persistence/weekly-report.entity';
 /** An instant in Shanghai time: `'2023-09-20 14:59:59'`. */
 export const sh = (local: string): Date => new Date(`${local.replace(' ', 'T')}+08:00`);
 
+/** A campaign row as the fixtures write it (seed 004's campaign, its period and first weekly report). */
+export const campaignRow = (id: string, weeklyReportsStartOn: string | null): Partial<CampaignEntity> => ({
+  id,
+  name: '推进落实市委巡视整改',
+  sourceKind: 'MUNICIPAL_INSPECTION',
+  sourceTitle: '市委第二巡视组巡视浦东新区情况反馈',
+  periodStart: '2023-08-29',
+  periodEnd: '2023-09-28',
+  weeklyReportsStartOn,
+});
+
+/** A problem row of `campaignId`, visible to (and coordinated with) the agencies in `visibleTo`. */
+export const problemRow = (fields: {
+  id: string;
+  campaignId: string;
+  number: string;
+  responsibleDepartmentId: string | null;
+  visibleTo: string[];
+  openedAt: Date;
+}): Partial<ProblemEntity> => ({
+  id: fields.id,
+  campaignId: fields.campaignId,
+  number: fields.number,
+  title: '建筑垃圾偷乱倒',
+  description: '建筑垃圾偷乱倒和"两非"点位时有发生',
+  responsibleDepartmentId: fields.responsibleDepartmentId,
+  coordinatingAgencyIds: fields.visibleTo,
+  visibleToAgencyIds: fields.visibleTo,
+  openedAt: fields.openedAt,
+});
+
 /**
  * Facts written straight into rectification's tables with the instants a test chooses (the
  * services stamp "now"), as history recorded at those instants would be.
@@ -26,16 +57,7 @@ export class RollupFacts {
 
   async campaign(weeklyReportsStartOn: string | null, createdAt: Date): Promise<string> {
     const id = randomUUID();
-    await this.insert(CampaignEntity, {
-      id,
-      name: '推进落实市委巡视整改',
-      sourceKind: 'MUNICIPAL_INSPECTION',
-      sourceTitle: '市委第二巡视组巡视浦东新区情况反馈',
-      periodStart: '2023-08-29',
-      periodEnd: '2023-09-28',
-      weeklyReportsStartOn,
-      createdAt,
-    });
+    await this.insert(CampaignEntity, { ...campaignRow(id, weeklyReportsStartOn), createdAt });
     return id;
   }
 
@@ -46,17 +68,17 @@ export class RollupFacts {
     visibleTo: string[] = [],
   ): Promise<string> {
     const id = randomUUID();
-    await this.insert(ProblemEntity, {
-      id,
-      campaignId,
-      number: id.slice(0, 4),
-      title: '建筑垃圾偷乱倒',
-      description: '建筑垃圾偷乱倒和"两非"点位时有发生',
-      responsibleDepartmentId: departmentId,
-      coordinatingAgencyIds: visibleTo,
-      visibleToAgencyIds: visibleTo,
-      openedAt,
-    });
+    await this.insert(
+      ProblemEntity,
+      problemRow({
+        id,
+        campaignId,
+        number: id.slice(0, 4),
+        responsibleDepartmentId: departmentId,
+        visibleTo,
+        openedAt,
+      }),
+    );
     return id;
   }
 
