@@ -8,6 +8,7 @@
 // loads into that (migrated, empty) database and leaves it there, e.g. for the quick start on real
 // servers. --triggers loads
 // with the tables' triggers firing (foreign keys, audit trail per row) to show what that costs.
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildDataset } from './data/build-dataset';
 import { bulkLoad } from './data/bulk-load';
@@ -15,6 +16,8 @@ import { brokenForeignKeys } from './data/verify-foreign-keys';
 import type { LoadReport } from './data/bulk-load';
 import type { DatasetFacts } from './data/dataset';
 import { startBenchStack } from './harness/bench-stack';
+import { cpuMeter, formatCpuShares } from './harness/load';
+import type { CpuReading } from './harness/load';
 import { describeMachine, machineLines } from './harness/machine';
 import { printResult } from './harness/report';
 import type { BenchResult } from './harness/report';
@@ -28,6 +31,8 @@ export interface GeneratedData {
   triggers: boolean;
   /** Seconds checking every foreign key after a load without triggers. */
   foreignKeySeconds: number;
+  /** CPU the harness and the whole machine (PostgreSQL's loading sessions included) used during the load. */
+  loadCpu: CpuReading;
 }
 
 export const GENERATED_SCHEMAS = ['agencies', 'inspections', 'rectification', 'supervision'];
@@ -42,7 +47,9 @@ export async function generateData(
   const buildSeconds = Number(process.hrtime.bigint() - built) / 1e9;
   const connections = options.connections ?? 4;
   const triggers = options.triggers ?? false;
+  const meter = cpuMeter([]);
   const load = await bulkLoad(databaseUrl, dataset.tables, { connections, triggers });
+  const loadCpu = meter();
   let foreignKeySeconds = 0;
   if (!triggers) {
     const checked = process.hrtime.bigint();
@@ -50,7 +57,7 @@ export async function generateData(
     foreignKeySeconds = Number(process.hrtime.bigint() - checked) / 1e9;
     if (broken.length > 0) throw new Error(`generated rows break foreign keys: ${broken.join(', ')}`);
   }
-  return { facts: dataset.facts, load, buildSeconds, connections, triggers, foreignKeySeconds };
+  return { facts: dataset.facts, load, buildSeconds, connections, triggers, foreignKeySeconds, loadCpu };
 }
 
 export function generatorResult(data: GeneratedData): BenchResult {
@@ -109,8 +116,19 @@ export function generatorResult(data: GeneratedData): BenchResult {
         ? 'triggers on: every row pays its foreign-key checks and its audit-trail entry (sealed into the hash chain afterwards by the services)'
         : 'triggers off while loading, as a restore does (session_replication_role = replica): no audit-trail entries for the generated history; every foreign key checked once afterwards (not counted)',
       `building the rows in memory took ${data.buildSeconds.toFixed(2)} s (not counted in load rows/s)`,
+      loadCpuNote(data.loadCpu, load.rows),
     ],
   };
+}
+
+/** What the load cost the machine per 1,000 rows, against what the target leaves on these cores. */
+function loadCpuNote(cpu: CpuReading, rows: number): string {
+  const per1000 = (seconds: number) => ((seconds * 1e6) / rows).toFixed(1);
+  const cores = availableParallelism();
+  return (
+    `CPU during the load, % of one core: ${formatCpuShares(cpu)}; per 1,000 rows: harness ${per1000(cpu.harnessSeconds)} ms, ` +
+    `whole machine ${per1000(cpu.machineSeconds)} ms (100,000 rows/s on ${cores} cores leaves ${(cores * 10).toFixed(0)} ms)`
+  );
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatCpuPerUnit, formatCpuShares, type CpuReading } from '../src/harness/load';
 import { markdownTable } from '../src/harness/report';
 import { experimentsLine, parseBenchOptions } from '../src/harness/options';
 import { percentile } from '../src/harness/percentile';
@@ -31,6 +32,24 @@ describe('the harness helpers', () => {
     ).toBe(
       ['| run     | RPS   |', '| ------- | ----- |', '| direct  | 1235  |', '| gateway | 12.35 |'].join('\n'),
     );
+  });
+
+  it('turns CPU seconds into shares of a core and ms per unit of work, leaving out idle services', () => {
+    const reading: CpuReading = {
+      wallSeconds: 10,
+      services: [
+        { name: 'agencies', seconds: 4 },
+        { name: 'supervision', seconds: 0.01 },
+      ],
+      harnessSeconds: 1,
+      machineSeconds: 16,
+    };
+    expect(formatCpuShares(reading)).toMatch(
+      /^agencies 40 %, supervision 0 %, harness 10 %, whole machine \d+ % busy/,
+    );
+    // 500 requests: agencies 8 ms each; supervision's 0.02 ms is below 5 % of a ms and left out.
+    expect(formatCpuPerUnit(reading, 500)).toBe('services 8.0 (agencies 8.0), whole machine 32.0');
+    expect(formatCpuPerUnit(reading, 0)).toBe('none answered');
   });
 
   it('reads short defaults for a shared machine with --smoke, full ones otherwise', () => {

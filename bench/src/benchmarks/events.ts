@@ -9,7 +9,7 @@ import { runStandalone } from '../harness/bench-environment';
 import type { BenchEnvironment } from '../harness/bench-environment';
 import { silentLogger } from '../harness/bench-stack';
 import { PROGRESS_CONSUMERS, waitForProgressBacklog } from '../harness/event-backlog';
-import { cpuShares, rotate } from '../harness/load';
+import { cpuMeter, formatCpuPerUnit, formatCpuShares, rotate } from '../harness/load';
 import { WaitSampler } from '../harness/wait-sampler';
 import { percentile } from '../harness/percentile';
 import type { BenchResult } from '../harness/report';
@@ -46,6 +46,8 @@ export interface EventRun {
   databaseWaits: string;
   /** CPU per service process while producing. */
   cpu: string;
+  /** CPU per event produced, ms: the services' and the whole machine's (harness producer included). */
+  cpuPerEvent: string;
 }
 
 /**
@@ -145,7 +147,7 @@ async function produceEvents(
 
   const sampler = new WaitSampler(env.stack.databaseUrl);
   await sampler.start();
-  const cpu = cpuShares(Object.values(env.stack.processes));
+  const cpu = cpuMeter(Object.values(env.stack.processes));
   const total = Math.round(rate * seconds);
   const inFlight = new Set<Promise<void>>();
   const started = performance.now();
@@ -243,7 +245,8 @@ async function produceEvents(
       published: { p50: percentile(toPublished, 50), p99: percentile(toPublished, 99) },
       effectsApplied: Number(applied[0]!.n),
       databaseWaits,
-      cpu: cpuWhileProducing,
+      cpu: formatCpuShares(cpuWhileProducing),
+      cpuPerEvent: formatCpuPerUnit(cpuWhileProducing, produced.length),
     };
   } finally {
     await client.end();
@@ -321,7 +324,7 @@ export async function eventsEndToEnd(env: BenchEnvironment): Promise<BenchResult
       `p99 at ${options.eventRate}/s is ${ratio.toFixed(1)}× the p99 at ${BASELINE_EVENT_RATE}/s`,
       ...[baseline, target].map(
         (r) =>
-          `while producing ${r.label} — CPU, % of one core: ${r.cpu}; database sessions, average busy by state: ${r.databaseWaits}`,
+          `while producing ${r.label} — CPU, % of one core: ${r.cpu}; per event, ms: ${r.cpuPerEvent}; database sessions, average busy by state: ${r.databaseWaits}`,
       ),
       ...[baseline, target]
         .filter((r) => r.firstError)

@@ -38,6 +38,8 @@ export interface LoadResult {
   databaseWaits?: string;
   /** CPU each service (and the harness, which generates the load) used meanwhile, in % of one core. */
   cpu?: string;
+  /** CPU in ms per answered request: the services' and the whole machine's (see formatCpuPerUnit). */
+  cpuPerRequest?: string;
 }
 
 /** A GraphQL POST body. */
@@ -100,26 +102,61 @@ function machineJiffies(): { busy: number; total: number } {
   }
 }
 
-/** CPU used by each process between two readings, in % of one core, and how busy the machine was. */
-export function cpuShares(processes: ServiceProcess[]): () => string {
+/** CPU time used between two readings: by each service process, the harness, and the whole machine. */
+export interface CpuReading {
+  wallSeconds: number;
+  services: { name: string; seconds: number }[];
+  harnessSeconds: number;
+  /** Every process on the machine, PostgreSQL and NATS included, across all cores. */
+  machineSeconds: number;
+}
+
+/** Jiffies in /proc/stat are USER_HZ, which Linux fixes at 100 for user space. */
+const JIFFIES_PER_SECOND = 100;
+
+/** Starts a CPU meter over these processes; calling the result reads what they used since. */
+export function cpuMeter(processes: ServiceProcess[]): () => CpuReading {
   const started = performance.now();
   const harnessBefore = process.cpuUsage();
   const before = processes.map((p) => p.cpuSeconds());
   const machineBefore = machineJiffies();
   return () => {
-    const seconds = (performance.now() - started) / 1000;
     const harness = process.cpuUsage(harnessBefore);
     const machine = machineJiffies();
-    const shares = processes.map(
-      (p, i) => `${p.name} ${Math.round(((p.cpuSeconds() - before[i]!) / seconds) * 100)} %`,
-    );
-    shares.push(`harness ${Math.round(((harness.user + harness.system) / 1e6 / seconds) * 100)} %`);
-    const busy = (machine.busy - machineBefore.busy) / (machine.total - machineBefore.total);
-    shares.push(
-      `whole machine ${Math.round(busy * 100)} % busy (all ${availableParallelism()} cores, every process incl. PostgreSQL and other users)`,
-    );
-    return shares.join(', ');
+    return {
+      wallSeconds: (performance.now() - started) / 1000,
+      services: processes.map((p, i) => ({ name: p.name, seconds: p.cpuSeconds() - before[i]! })),
+      harnessSeconds: (harness.user + harness.system) / 1e6,
+      machineSeconds: (machine.busy - machineBefore.busy) / JIFFIES_PER_SECOND,
+    };
   };
+}
+
+/** Each process's share in % of one core, and how busy the machine was. */
+export function formatCpuShares(reading: CpuReading): string {
+  const pct = (seconds: number) => `${Math.round((seconds / reading.wallSeconds) * 100)} %`;
+  const busy = reading.machineSeconds / reading.wallSeconds / availableParallelism();
+  return [
+    ...reading.services.map((s) => `${s.name} ${pct(s.seconds)}`),
+    `harness ${pct(reading.harnessSeconds)}`,
+    `whole machine ${Math.round(busy * 100)} % busy (all ${availableParallelism()} cores, every process incl. PostgreSQL and other users)`,
+  ].join(', ');
+}
+
+/**
+ * CPU per unit of work (an answered request, an event) in ms: the services' own, each, and the
+ * whole machine's, which adds PostgreSQL, NATS and the load generator. Steadier than a rate on a
+ * shared machine, and what capacity is made of: N per second on C cores leaves 1000·C/N ms each.
+ */
+export function formatCpuPerUnit(reading: CpuReading, units: number): string {
+  if (units <= 0) return 'none answered';
+  const ms = (seconds: number) => ((seconds * 1000) / units).toFixed(1);
+  const services = reading.services.reduce((sum, s) => sum + s.seconds, 0);
+  const each = reading.services
+    .filter((s) => s.seconds * 1000 >= units * 0.05)
+    .map((s) => `${s.name} ${ms(s.seconds)}`)
+    .join(', ');
+  return `services ${ms(services)} (${each}), whole machine ${ms(reading.machineSeconds)}`;
 }
 
 /** Warms up (not counted), then measures for `seconds`, watching the database and the services if asked. */
@@ -132,11 +169,17 @@ export async function measureLoad(
   if (warmupSeconds > 0) await runFor(spec, warmupSeconds);
   const sampler = observed ? new WaitSampler(observed.databaseUrl) : null;
   await sampler?.start();
-  const cpu = observed ? cpuShares(observed.processes) : null;
+  const cpu = observed ? cpuMeter(observed.processes) : null;
   try {
     const result = await runFor(spec, seconds);
     if (!observed) return result;
-    return { ...result, cpu: cpu!(), databaseWaits: await sampler!.stop() };
+    const reading = cpu!();
+    return {
+      ...result,
+      cpu: formatCpuShares(reading),
+      cpuPerRequest: formatCpuPerUnit(reading, result.rps * seconds),
+      databaseWaits: await sampler!.stop(),
+    };
   } catch (error) {
     await sampler?.stop();
     throw error;

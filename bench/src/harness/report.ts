@@ -71,6 +71,7 @@ export const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
 export function profileNotes(baseline: LoadResult, target: LoadResult): string[] {
   return [
     `CPU, % of one core — ${baseline.label}: ${baseline.cpu ?? 'not sampled'}; ${target.label}: ${target.cpu ?? 'not sampled'}`,
+    `CPU per answered request, ms — ${baseline.label}: ${baseline.cpuPerRequest ?? 'not sampled'}; ${target.label}: ${target.cpuPerRequest ?? 'not sampled'}`,
     `database sessions, average busy by state — ${baseline.label}: ${baseline.databaseWaits || 'none'}; ${target.label}: ${target.databaseWaits || 'none'}`,
   ];
 }
