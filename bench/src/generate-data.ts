@@ -16,8 +16,8 @@ import { brokenForeignKeys } from './data/verify-foreign-keys';
 import type { LoadReport } from './data/bulk-load';
 import type { DatasetFacts } from './data/dataset';
 import { startBenchStack } from './harness/bench-stack';
-import { cpuMeter, formatCpuShares } from './harness/load';
-import type { CpuReading } from './harness/load';
+import { formatCpuShares } from './harness/cpu-meter';
+import type { CpuReading } from './harness/cpu-meter';
 import { describeMachine, machineLines } from './harness/machine';
 import { printResult } from './harness/report';
 import type { BenchResult } from './harness/report';
@@ -31,8 +31,6 @@ export interface GeneratedData {
   triggers: boolean;
   /** Seconds checking every foreign key after a load without triggers. */
   foreignKeySeconds: number;
-  /** CPU the harness and the whole machine (PostgreSQL's loading sessions included) used during the load. */
-  loadCpu: CpuReading;
 }
 
 export const GENERATED_SCHEMAS = ['agencies', 'inspections', 'rectification', 'supervision'];
@@ -47,9 +45,7 @@ export async function generateData(
   const buildSeconds = Number(process.hrtime.bigint() - built) / 1e9;
   const connections = options.connections ?? 4;
   const triggers = options.triggers ?? false;
-  const meter = cpuMeter([]);
   const load = await bulkLoad(databaseUrl, dataset.tables, { connections, triggers });
-  const loadCpu = meter();
   let foreignKeySeconds = 0;
   if (!triggers) {
     const checked = process.hrtime.bigint();
@@ -57,7 +53,7 @@ export async function generateData(
     foreignKeySeconds = Number(process.hrtime.bigint() - checked) / 1e9;
     if (broken.length > 0) throw new Error(`generated rows break foreign keys: ${broken.join(', ')}`);
   }
-  return { facts: dataset.facts, load, buildSeconds, connections, triggers, foreignKeySeconds, loadCpu };
+  return { facts: dataset.facts, load, buildSeconds, connections, triggers, foreignKeySeconds };
 }
 
 export function generatorResult(data: GeneratedData): BenchResult {
@@ -116,7 +112,7 @@ export function generatorResult(data: GeneratedData): BenchResult {
         ? 'triggers on: every row pays its foreign-key checks and its audit-trail entry (sealed into the hash chain afterwards by the services)'
         : 'triggers off while loading, as a restore does (session_replication_role = replica): no audit-trail entries for the generated history; every foreign key checked once afterwards (not counted)',
       `building the rows in memory took ${data.buildSeconds.toFixed(2)} s (not counted in load rows/s)`,
-      loadCpuNote(data.loadCpu, load.rows),
+      loadCpuNote(load.cpu, load.rows),
     ],
   };
 }

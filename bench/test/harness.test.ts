@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatCpuPerUnit, formatCpuShares, type CpuReading } from '../src/harness/load';
+import { formatCpuPerUnit, formatCpuShares, type CpuReading } from '../src/harness/cpu-meter';
 import { markdownTable } from '../src/harness/report';
 import { experimentsLine, parseBenchOptions } from '../src/harness/options';
 import { percentile } from '../src/harness/percentile';

@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { cpuMeter } from '../harness/cpu-meter';
+import type { CpuReading } from '../harness/cpu-meter';
 import type { TableRows } from './dataset';
 
 export interface LoadReport {
@@ -7,6 +9,8 @@ export interface LoadReport {
   rowsPerSecond: number;
   analyzeSeconds: number;
   tables: { table: string; rows: number }[];
+  /** CPU the harness and the whole machine (the loading sessions included) used in the timed load. */
+  cpu: CpuReading;
 }
 
 export interface LoadOptions {
@@ -89,6 +93,7 @@ export async function bulkLoad(
   );
 
   const started = process.hrtime.bigint();
+  const meter = cpuMeter([]);
   let wake: (() => void) | null = null;
   let failure: unknown = null;
   const notify = () => {
@@ -133,6 +138,7 @@ export async function bulkLoad(
     await Promise.all(clients.map(worker));
     if (failure) throw failure;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = meter();
     const rows = tables.reduce((sum, t) => sum + t.rows.length, 0);
 
     // Fresh statistics, so the planner sees the loaded sizes as it would in production.
@@ -149,6 +155,7 @@ export async function bulkLoad(
       rowsPerSecond: rows / seconds,
       analyzeSeconds: Number(process.hrtime.bigint() - analyzeStarted) / 1e9,
       tables: tables.map((t) => ({ table: t.table, rows: t.rows.length })),
+      cpu,
     };
   } finally {
     await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
