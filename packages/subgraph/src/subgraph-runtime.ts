@@ -116,6 +116,8 @@ export interface RunningSubgraph {
 interface ReadSlot {
   runner?: QueryRunner;
   begun?: () => boolean;
+  /** Rolls back on the connection directly, whether or not the opening statement succeeded. */
+  rollback?: () => Promise<unknown>;
 }
 
 /**
@@ -251,7 +253,10 @@ export async function startSubgraph<Ctx extends BaseContext>(
       await begun;
       return query(...args);
     }) as typeof runner.query;
-    if (slot) slot.begun = () => begun !== undefined;
+    if (slot) {
+      slot.begun = () => begun !== undefined;
+      slot.rollback = () => query('ROLLBACK');
+    }
     return runner.manager;
   };
   const closeReads = async (slot: ReadSlot) => {
@@ -266,10 +271,12 @@ export async function startSubgraph<Ctx extends BaseContext>(
       await runner.release();
     } catch (error) {
       logger.warn({ err: error }, 'closing a request transaction failed');
-      // Never hand a connection still inside a transaction back to the pool.
-      await (
-        runner as unknown as { releasePostgresConnection(err: unknown): Promise<void> }
-      ).releasePostgresConnection(error);
+      // Never hand a connection still inside a transaction back to the pool: a live one is rolled
+      // back first, straight on the connection (even if the opening statement failed); a dead one,
+      // the usual cause, fails that too, and pg-pool discards a released client that can no longer
+      // be queried (read-transaction.int.test.ts).
+      await slot.rollback?.().catch(() => undefined);
+      await runner.release();
     }
   };
 
