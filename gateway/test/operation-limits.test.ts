@@ -3,10 +3,11 @@ import {
   DEFAULT_OPERATION_LIMITS,
   enforceOperationLimits,
   measureOperation,
+  PAGE_CAP,
 } from '../src/hardening/operation-limits';
 
 const schema = buildSchema(
-  'type Query { a: A, s: String } type A { a: A, s: String, list(first: Int): [A] }',
+  'type Query { a: A, s: String } type A { a: A, s: String, list(first: Int): [A], page(first: Int = 20): [A] }',
 );
 const limits = { maxDepth: 4, maxAliases: 3, maxDirectives: 2, maxTokens: 40, maxCost: 200 };
 const { validationRules, parseOptions } = enforceOperationLimits(limits);
@@ -31,6 +32,29 @@ describe('operation limits', () => {
     expect(measureOperation('{ s @include(if: true) a @skip(if: false) { s } }').maxDirectives).toBe(2);
     // A literal page size multiplies what the page holds.
     expect(measureOperation('{ a { list(first: 10) { s } } }').maxCost).toBe(2 + 1.5 * (2 + 1.5 * 1) * 10);
+  });
+
+  it('counts a page size given by a variable at the page cap, and one left out at its default', () => {
+    // a: 2 + 1.5 × the list; the list: (2 + 1.5 × one scalar) × its page size.
+    const cost = (pageSize: number) => 2 + 1.5 * (2 + 1.5 * 1) * pageSize;
+    // Found in review: with a variable, armor multiplied by 1, so aliased pages of 200 cost as one row.
+    expect(measureOperation('query($n: Int) { a { list(first: $n) { s } } }').maxCost).toBe(cost(PAGE_CAP));
+    // The default needs the schema to be known; without one it cannot be counted.
+    expect(measureOperation('{ a { page { s } } }', schema).maxCost).toBe(cost(20));
+    expect(measureOperation('{ a { page(first: 5) { s } } }', schema).maxCost).toBe(cost(5));
+    expect(measureOperation('{ a { list { s } } }', schema).maxCost).toBe(cost(1));
+  });
+
+  it('refuses many pages asked through a variable, as it refuses them written out', () => {
+    const pages = (first: string) =>
+      `query($n: Int) { ${['p', 'q', 'r'].map((x) => `${x}: a { list(first: ${first}) { s } }`).join(' ')} }`;
+    const costly = { ...limits, maxAliases: 10, maxTokens: 100, maxCost: 2_000 };
+    const enforced = enforceOperationLimits(costly);
+    const check = (source: string) =>
+      validate(schema, parse(source, enforced.parseOptions), enforced.validationRules).map((e) => e.message);
+    expect(check(pages('200'))).toEqual([expect.stringContaining('Cost limit of 2000 exceeded')]);
+    expect(check(pages('$n'))).toEqual([expect.stringContaining('Cost limit of 2000 exceeded')]);
+    expect(check(pages('10'))).toEqual([]);
   });
 
   it('measures the largest operation of a document', () => {
