@@ -110,6 +110,23 @@ describe('the hardened gateway', () => {
     }
   });
 
+  it('counts a page size given by a variable: one full inbox page passes, three in one request do not', async () => {
+    // The township's inbox page (test/e2e/batching.e2e.test.ts), each page aliased.
+    const page = (alias: string) => `${alias}: myTasks(first: $n) { edges { node {
+      id title status dueAt agency { name } latestUpdate { note byName } updates { kind }
+      measure { id text status responsibleAgency { name } coordinatingAgencies { name } timeline { kind actorName } }
+      problem { id displayNumber title status leadLeader { name } responsibleDepartment { name } }
+      finding { id title status targetAgency { name } round { name year } } } } }`;
+    const pages = (n: number) =>
+      `query($n: Int!) { ${Array.from({ length: n }, (_, i) => page(`p${i}`)).join(' ')} }`;
+    const one = await send(gateway.url, { token, body: query(pages(1), { n: 200 }) });
+    expect(one.body.errors?.[0]?.extensions?.code).not.toBe('GRAPHQL_VALIDATION_FAILED');
+    const three = await send(gateway.url, { token, body: query(pages(3), { n: 200 }) });
+    expect(three.status).toBe(400);
+    expect(three.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(three.body.errors[0].message).toMatch(/Cost limit of 150000 exceeded/);
+  });
+
   it('refuses GET and text/plain requests without the preflight header, and batches', async () => {
     const get = await send(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, {
       method: 'GET',
