@@ -163,7 +163,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ready: async () => {
           const probes = await Promise.all(
             Object.values(options.subgraphUrls).map((url) =>
-              fetch(url.replace(/\/graphql$/, '/ready')).then(
+              // A subgraph that hangs counts as not ready, rather than holding the probe open.
+              fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2_000) }).then(
                 (r) => r.ok,
                 () => false,
               ),

@@ -179,6 +179,14 @@ describe('the export routes', () => {
     });
     expect(unparsable.status).toBe(400);
     expect(code(unparsable)).toBe('GRAPHQL_PARSE_FAILED');
+    // The parse error quotes the offending token; a 100 kB one is not sent back whole.
+    const hugeToken = await call(gateway, '/exports/list.csv', {
+      token,
+      body: list({ query: `{ problems "${'x'.repeat(100_000)}" }` }),
+    });
+    expect(hugeToken.status).toBe(400);
+    expect(code(hugeToken)).toBe('GRAPHQL_PARSE_FAILED');
+    expect(hugeToken.text.length).toBeLessThan(2_000);
     const tooManyTokens = await call(gateway, '/exports/list.csv', {
       token,
       body: list({ query: `{ problems { ${'title '.repeat(1200)} } }` }),

@@ -24,6 +24,10 @@ describe('gateway errors', () => {
       ),
     ).toBe('Field "a" of type "A" must have a selection of subfields.');
     expect(withoutSuggestions('no such problem')).toBe('no such problem');
+    // A message cut short before its question mark.
+    expect(
+      withoutSuggestions('Value "ACKNOWLEDGD" is not valid. Did you mean the enum value "ACKNOWLE'),
+    ).toBe('Value "ACKNOWLEDGD" is not valid.');
   });
 
   it("passes a subgraph's own coded error, but never a transport failure", () => {
@@ -69,5 +73,18 @@ describe('gateway errors', () => {
     expect(createGatewayErrorFormatter(logger, { hideSuggestions: false })(error, null).message).toContain(
       'problems',
     );
+  });
+
+  it('hides a suggestion that a long message would push past the cut (found in review)', () => {
+    // A long variable name fills the message, so the 500-character cut falls inside the suggestion.
+    const prefix = `Variable "$v${'x'.repeat(400)}" got invalid value "ACKNOWLEDGD"; Value "ACKNOWLEDGD" is not valid.`;
+    const message = `${prefix} Did you mean the enum value "ACKNOWLEDGED"?`;
+    expect(message.indexOf('Did you mean')).toBeLessThan(500);
+    expect(message.length).toBeGreaterThan(500);
+    const shown = createGatewayErrorFormatter(createLogger('test', 'silent'), { hideSuggestions: true })(
+      { message, extensions: { code: 'BAD_USER_INPUT' } },
+      null,
+    );
+    expect(shown.message).not.toMatch(/Did you mean|ACKNOWLE[^D]/);
   });
 });

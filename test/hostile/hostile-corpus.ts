@@ -510,6 +510,15 @@ function transportOperations(ctx: CorpusContext): HostileOperation[] {
       'any',
     ],
     [
+      // A custom scalar takes any JSON at the gateway; forwarding 50,000 levels overflowed its stack.
+      'a date nested 50,000 arrays deep',
+      {
+        headers: json,
+        body: `{"query": "query($f: TaskFilter) { myTasks(filter: $f) { totalCount } }", "variables": {"f": {"dueBefore": ${'['.repeat(50_000)}${']'.repeat(50_000)}}}}`,
+      },
+      'reject',
+    ],
+    [
       'deeply nested JSON objects',
       {
         headers: json,

@@ -54,7 +54,8 @@ export function listOperationOf(request: ListExportRequest, parseOptions: ParseO
   try {
     document = parse(request.query, parseOptions);
   } catch (error) {
-    const message = error instanceof GraphQLError ? error.message : 'the query does not parse';
+    // Cut as the error masker cuts: a parse error quotes the offending token, which may be huge.
+    const message = error instanceof GraphQLError ? error.message.slice(0, 500) : 'the query does not parse';
     throw new ExportError(400, 'GRAPHQL_PARSE_FAILED', message);
   }
   const operation = getOperationAST(document, request.operationName ?? undefined);

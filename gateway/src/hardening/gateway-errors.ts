@@ -26,10 +26,11 @@ export function isForwardedSubgraphError(formatted: GraphQLFormattedError): bool
 
 /**
  * graphql-js suggests names it knows ("Did you mean "problems"?", "... the enum value "OPEN"?"),
- * which lets a caller map a schema with introspection off. Every form ends at the question mark.
+ * which lets a caller map a schema with introspection off. Every form ends at the question mark,
+ * or at the end of a message cut short before it.
  */
 export function withoutSuggestions(message: string): string {
-  return message.replace(/\s*Did you mean [^?]*\?/g, '');
+  return message.replace(/\s*Did you mean [^?]*(\?|$)/g, '');
 }
 
 /**
@@ -38,8 +39,10 @@ export function withoutSuggestions(message: string): string {
  */
 export function createGatewayErrorFormatter(logger: Logger, options: { hideSuggestions: boolean }) {
   const mask = createErrorMasker(logger, isForwardedSubgraphError);
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const masked = mask(formatted, error);
-    return options.hideSuggestions ? { ...masked, message: withoutSuggestions(masked.message) } : masked;
-  };
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
+    // Stripped before the masker cuts long messages short: a cut could leave a suggestion whole.
+    mask(
+      options.hideSuggestions ? { ...formatted, message: withoutSuggestions(formatted.message) } : formatted,
+      error,
+    );
 }

@@ -8,22 +8,36 @@ const MAX_VARIABLE_ERRORS = 10;
 const refuse = (message: string, code = 'OPERATION_RESOLUTION_FAILURE') =>
   new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 
+/**
+ * How deep variables may nest. No input type here nests more than a few levels (a filter's list
+ * of statuses is 3), but a custom scalar (Date, DateTime) takes any JSON at the gateway, and the
+ * gateway's own JSON.stringify of 100,000 nested arrays, forwarding the variables, overflows the
+ * stack: an internal error instead of a 400 (found in review).
+ */
+const MAX_VARIABLE_DEPTH = 32;
+
+type VariableProblem = 'nul' | 'too deep' | null;
+
 /** Walks with a stack of its own: variables may nest 100,000 levels deep within the body cap. */
-function holdsNul(root: unknown): boolean {
-  const pending: unknown[] = [root];
+function variableProblem(root: unknown): VariableProblem {
+  const pending: [unknown, number][] = [[root, 0]];
   while (pending.length > 0) {
-    const value = pending.pop();
+    const [value, depth] = pending.pop()!;
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return true;
-    } else if (Array.isArray(value)) for (const item of value) pending.push(item);
-    else if (value && typeof value === 'object') {
+      if (value.includes('\u0000')) return 'nul';
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    if (depth >= MAX_VARIABLE_DEPTH) return 'too deep';
+    if (Array.isArray(value)) for (const item of value) pending.push([item, depth + 1]);
+    else {
       for (const [key, child] of Object.entries(value)) {
-        if (key.includes('\u0000')) return true;
-        pending.push(child);
+        if (key.includes('\u0000')) return 'nul';
+        pending.push([child, depth + 1]);
       }
     }
   }
-  return false;
+  return null;
 }
 
 /** Apollo Server hands the same parsed document for the same query text: each is walked once. */
@@ -53,6 +67,7 @@ function documentHoldsNul(document: DocumentNode): boolean {
  *   errors and a 4 MB answer. Coercing here first stops at a few.
  * - PostgreSQL text cannot hold U+0000, and no honest caller sends it: a NUL in any string, in
  *   the variables or the document, is refused here rather than met as a database error later.
+ * - Variables nested deeper than MAX_VARIABLE_DEPTH are refused before anything forwards them.
  */
 export const requestAdmissionPlugin: ApolloServerPlugin = {
   async requestDidStart() {
@@ -66,7 +81,10 @@ export const requestAdmissionPlugin: ApolloServerPlugin = {
           );
         }
         if (operation.operation === 'subscription') throw refuse('subscriptions are not supported');
-        if (holdsNul(request.variables) || documentHoldsNul(document))
+        const problem = variableProblem(request.variables);
+        if (problem === 'too deep')
+          throw refuse(`variables may nest at most ${MAX_VARIABLE_DEPTH} levels`, 'BAD_USER_INPUT');
+        if (problem === 'nul' || documentHoldsNul(document))
           throw refuse('strings may not contain the NUL character (U+0000)', 'BAD_USER_INPUT');
         const definitions = operation.variableDefinitions ?? [];
         if (definitions.length === 0) return;

@@ -21,7 +21,13 @@ export function createInternalTokenSigner(
   const key = new TextEncoder().encode(secret);
   const cache = new Map<string, { token: string; renewAt: number }>();
   return async (principal) => {
-    const cacheKey = `${principal.personId}|${principal.agencyId}|${principal.roles.join(',')}`;
+    // Everything the token carries: a renamed person must not go on under the old name.
+    const cacheKey = JSON.stringify([
+      principal.personId,
+      principal.agencyId,
+      principal.roles,
+      principal.name,
+    ]);
     const now = Date.now();
     const cached = cache.get(cacheKey);
     if (cached && cached.renewAt > now) return cached.token;

@@ -63,6 +63,15 @@ describe('gateway-to-subgraph tokens', () => {
     await expect(createInternalTokenVerifier(secret)(token)).resolves.toEqual(township);
   });
 
+  it('are reused for the same principal, and not once the name it carries changes', async () => {
+    const sign = createInternalTokenSigner(secret);
+    const verify = createInternalTokenVerifier(secret);
+    const first = await sign(township);
+    expect(await sign({ ...township })).toBe(first);
+    const renamed = { ...township, name: `${township.name}（更名）` };
+    await expect(verify(await sign(renamed))).resolves.toEqual(renamed);
+  });
+
   it('are refused when missing', async () => {
     await expect(createInternalTokenVerifier(secret)(undefined)).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',

@@ -10,6 +10,13 @@ describe('how the gateway sends an export', () => {
     );
   });
 
+  it('names a file whose name holds half a surrogate pair, instead of throwing (found in review)', () => {
+    expect(attachmentDisposition('台账\ud800.csv')).toBe(
+      `attachment; filename="___.csv"; filename*=UTF-8''%E5%8F%B0%E8%B4%A6%EF%BF%BD.csv`,
+    );
+    expect(attachmentDisposition('😀.csv')).toContain(`filename*=UTF-8''%F0%9F%98%80.csv`);
+  });
+
   it('gives each format its registered media type', () => {
     expect(EXPORT_MEDIA_TYPES.xlsx).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(EXPORT_MEDIA_TYPES.docx).toBe(

@@ -4,12 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap } from '@apollo/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Logger } from '@eco/logging';
+import { sharedProbe } from './shared-probe';
 
 export interface GraphQLHttpServerOptions<Ctx extends BaseContext> {
   apollo: ApolloServer<Ctx>;
   /** Builds the per-request context; throw a GraphQLError with `extensions.http.status` to refuse. */
   context: (request: IncomingMessage) => Promise<Ctx>;
-  /** Readiness: dependencies reachable (database, bus). */
+  /** Readiness: dependencies reachable (database, bus). One check at a time, shared (sharedProbe). */
   ready: () => Promise<boolean>;
   logger: Logger;
   maxBodyBytes?: number;
@@ -63,25 +64,35 @@ function requestUrl(req: IncomingMessage): URL {
   }
 }
 
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBytes)
-    throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${maxBytes} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > maxBytes)
-        throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${maxBytes} bytes`);
-      chunks.push(chunk as Buffer);
-    }
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
+/**
+ * The request body, at most `maxBytes`. Past the cap it stops keeping what arrives but goes on
+ * reading (and dropping) it: a request stream destroyed mid-body takes the socket with it, and the
+ * 413 never leaves. The answer closes the connection, so a client still sending is cut off there.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${maxBytes} bytes`);
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      refused = true;
+      chunks.length = 0;
+      reject(tooLarge());
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     // The client went away mid-body (ECONNRESET, "aborted"): nothing of ours failed.
-    throw new HttpError(400, 'BAD_REQUEST', 'request body was not received completely');
-  }
-  return Buffer.concat(chunks).toString('utf8');
+    const incomplete = () =>
+      reject(new HttpError(400, 'BAD_REQUEST', 'request body was not received completely'));
+    req.on('error', incomplete);
+    req.on('close', () => {
+      if (!req.complete) incomplete();
+    });
+  });
 }
 
 /**
@@ -95,12 +106,14 @@ export async function startGraphQLHttpServer<Ctx extends BaseContext>(
 ): Promise<RunningHttpServer> {
   const { apollo, logger, maxBodyBytes = 1_000_000 } = options;
   const around = options.aroundRequest ?? ((run) => run());
+  // /ready answers anyone: one check at a time, however many ask at once.
+  const ready = sharedProbe(options.ready);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = requestUrl(req);
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') {
-      const ok = await options.ready().catch(() => false);
+      const ok = await ready();
       return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
     }
     if (
@@ -149,6 +162,8 @@ export async function startGraphQLHttpServer<Ctx extends BaseContext>(
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
+        // Refused mid-body: the rest is not worth reading, so the connection ends with the answer.
+        if (error.status === 413) res.setHeader('connection', 'close');
         sendJson(res, error.status, {
           errors: [{ message: error.message, extensions: { code: error.code } }],
         });

@@ -25,6 +25,31 @@ function raw(port: number, options: { path: string; body?: string }): Promise<nu
   });
 }
 
+/** A body sent in chunks with no declared length; 'reset' when the connection drops before an answer. */
+function chunked(port: number, chunks: string[]): Promise<number | 'reset'> {
+  return new Promise((resolve) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', () => resolve('reset'));
+    const next = (i: number) => {
+      if (i === chunks.length) return void req.end();
+      req.write(chunks[i], () => next(i + 1));
+    };
+    next(0);
+  });
+}
+
 describe('the GraphQL HTTP server', () => {
   let http: RunningHttpServer;
   let apollo: ApolloServer;
@@ -63,6 +88,10 @@ describe('the GraphQL HTTP server', () => {
       }),
     ).toBe(413);
     expect(await raw(http.port, { path: '/graphql', body: '{"query":' })).toBe(400);
+    // Found in review: past the cap mid-stream, the connection was reset before the 413 left.
+    expect(
+      await chunked(http.port, ['{"query":"{ ok }","pad":"', ...Array(64).fill('x'.repeat(16 * 1024)), '"}']),
+    ).toBe(413);
     expect(await raw(http.port, { path: '/graphql', body: '{"query":"{ ok }"}' })).toBe(200);
   });
 });
