@@ -8,6 +8,11 @@ import { startGateway } from './gateway-server';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('gateway', config.LOG_LEVEL);
+  // While booting, a stop request ends the process at once (as PID 1 in a container, Node would
+  // otherwise ignore it until killed).
+  const exitNow = () => process.exit(0);
+  process.once('SIGTERM', exitNow);
+  process.once('SIGINT', exitNow);
   const gateway = await startGateway({
     subgraphUrls: {
       agencies: config.AGENCIES_URL,
@@ -33,6 +38,8 @@ async function main(): Promise<void> {
     await gateway.stop();
     process.exit(0);
   };
+  process.off('SIGTERM', exitNow);
+  process.off('SIGINT', exitNow);
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

@@ -35,8 +35,15 @@ export interface RunningHttpServer {
   server: Server;
   url: string;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stops taking connections and lets the requests in flight finish (each answer then closes its
+   * connection, so a keep-alive client stops sending here); what is still open after `graceMs` is cut.
+   */
+  close(graceMs?: number): Promise<void>;
 }
+
+/** Long enough for any answer here; well inside the 40 s a pod is given to stop (infra). */
+const DRAIN_MS = 10_000;
 
 /** A refusal answered as `{ errors: [{ message, extensions: { code } }] }` with its status. */
 export class HttpError extends Error {
@@ -109,7 +116,13 @@ export async function startGraphQLHttpServer<Ctx extends BaseContext>(
   // /ready answers anyone: one check at a time, however many ask at once.
   const ready = sharedProbe(options.ready);
 
+  // Answers not yet sent: once the server is closing, each tells its client to close the connection.
+  const unanswered = new Set<ServerResponse>();
+  let closing = false;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (closing) res.setHeader('connection', 'close');
+    unanswered.add(res);
+    res.once('close', () => unanswered.delete(res));
     const url = requestUrl(req);
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') {
@@ -187,10 +200,16 @@ export async function startGraphQLHttpServer<Ctx extends BaseContext>(
     server,
     port: actualPort,
     url: `http://${host}:${actualPort}/graphql`,
-    close: () =>
+    close: (graceMs = DRAIN_MS) =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        closing = true;
+        for (const res of unanswered) if (!res.headersSent) res.setHeader('connection', 'close');
+        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }

@@ -95,3 +95,35 @@ describe('the GraphQL HTTP server', () => {
     expect(await raw(http.port, { path: '/graphql', body: '{"query":"{ ok }"}' })).toBe(200);
   });
 });
+
+describe('stopping the GraphQL HTTP server', () => {
+  it('lets a request in flight finish, tells its client to close, and refuses new connections', async () => {
+    let release: () => void = () => undefined;
+    const apollo = new ApolloServer({
+      typeDefs: 'type Query { slow: Boolean }',
+      resolvers: {
+        Query: { slow: () => new Promise<boolean>((resolve) => (release = () => resolve(true))) },
+      },
+    });
+    await apollo.start();
+    const http = await startGraphQLHttpServer(
+      { apollo, logger: createLogger('test', 'silent'), context: async () => ({}), ready: async () => true },
+      0,
+    );
+    const inFlight = fetch(http.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ slow }"}',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closed = http.close(5_000);
+    release();
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ data: { slow: true } });
+    expect(answer.headers.get('connection')).toBe('close');
+    await closed;
+    await expect(fetch(http.url, { method: 'POST', body: '{}' })).rejects.toThrow();
+    await apollo.stop();
+  });
+});

@@ -26,6 +26,21 @@ function ownerDataSource(databaseUrl: string, definition: SubgraphDefinition<any
 const MIGRATION_LOCK = "hashtext('eco-bureau:migrations')";
 
 /**
+ * Waits for the migration lock by asking again every half second, not with one blocking call: a
+ * session blocked in `pg_advisory_lock` holds a snapshot, and a migration that builds an index
+ * CONCURRENTLY waits for every older snapshot, so the lock's waiters and its holder would deadlock.
+ */
+async function takeMigrationLock(lock: { query(sql: string): Promise<unknown> }): Promise<void> {
+  for (;;) {
+    const [{ taken }] = (await lock.query(`SELECT pg_try_advisory_lock(${MIGRATION_LOCK}) AS taken`)) as [
+      { taken: boolean },
+    ];
+    if (taken) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/**
  * Runs every subgraph's pending migrations as the connecting (owner) user, one schema after the
  * other. Deployments run this before any replica starts (the image's `migrate` mode: the compose
  * `migrate` service, the Kubernetes Job and each subgraph pod's init container). TypeORM takes no
@@ -45,7 +60,7 @@ export async function migrateServices(databaseUrl: string, logger: Logger): Prom
   const lock = lockSource.createQueryRunner();
   try {
     await lock.connect();
-    await lock.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+    await takeMigrationLock(lock);
     for (const definition of DEFINITIONS) {
       const dataSource = ownerDataSource(databaseUrl, definition);
       try {

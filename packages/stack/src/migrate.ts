@@ -13,6 +13,10 @@ async function main(): Promise<void> {
   logger.info('migrations done');
 }
 
+// A stop request ends the run at once (as PID 1 in a container, Node would otherwise ignore it,
+// waiting on the migration lock): PostgreSQL rolls back the migration in progress.
+process.once('SIGTERM', () => process.exit(143));
+
 main().catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);

@@ -28,6 +28,12 @@ export async function runSubgraphMain<Ctx extends BaseContext>(
   config: SubgraphConfig,
 ): Promise<void> {
   const logger = createLogger(definition.name, config.LOG_LEVEL);
+  // While booting, a stop request ends the process at once (as PID 1 in a container, Node would
+  // otherwise ignore it until killed): nothing is served yet, and a consumer's batch not yet
+  // acknowledged is delivered again.
+  const exitNow = () => process.exit(0);
+  process.once('SIGTERM', exitNow);
+  process.once('SIGINT', exitNow);
   const transport = await JetStreamTransport.connect({
     url: config.NATS_URL,
     namespace: config.EVENTS_NAMESPACE,
@@ -49,6 +55,8 @@ export async function runSubgraphMain<Ctx extends BaseContext>(
     await transport.close();
     process.exit(0);
   };
+  process.off('SIGTERM', exitNow);
+  process.off('SIGINT', exitNow);
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

@@ -302,9 +302,16 @@ export async function startSubgraph<Ctx extends BaseContext>(
             throw error;
           }
         },
+        // Its database answers within 2 s: a pool that stays full must not hold the probe for the
+        // pool's own 15 s wait.
         ready: async () => {
-          await dataSource.query('SELECT 1');
-          return true;
+          let timer: NodeJS.Timeout | undefined;
+          const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 2_000)));
+          try {
+            return await Promise.race([dataSource.query('SELECT 1').then(() => true), late]);
+          } finally {
+            clearTimeout(timer);
+          }
         },
         aroundRequest: async (run) => {
           const counter = new QueryCounter();
