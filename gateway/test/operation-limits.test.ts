@@ -39,6 +39,7 @@ describe('operation limits', () => {
     const cost = (pageSize: number) => 2 + 1.5 * (2 + 1.5 * 1) * pageSize;
     // Found in review: with a variable, armor multiplied by 1, so aliased pages of 200 cost as one row.
     expect(measureOperation('query($n: Int) { a { list(first: $n) { s } } }').maxCost).toBe(cost(PAGE_CAP));
+    expect(measureOperation('{ a { list(first: null) { s } } }').maxCost).toBe(cost(PAGE_CAP));
     // The default needs the schema to be known; without one it cannot be counted.
     expect(measureOperation('{ a { page { s } } }', schema).maxCost).toBe(cost(20));
     expect(measureOperation('{ a { page(first: 5) { s } } }', schema).maxCost).toBe(cost(5));

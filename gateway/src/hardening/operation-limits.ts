@@ -56,7 +56,8 @@ const intArgument = (name: string, value: number): ArgumentNode => ({
  * armor multiplies a list's cost by its `first`/`last` only when the number is written in the
  * document. Given by a variable, or left to the argument's default, it counted once, so fifty
  * aliased 200-row pages cost what fifty rows do. Before armor counts, each is written in: a
- * variable at the page cap (the most it can ask for), an absent one at the field's declared default.
+ * variable (or null) at the page cap, the most it can ask for; an absent one at the field's
+ * declared default.
  */
 export function withPageSizesWritten(
   document: DocumentNode,
@@ -69,17 +70,13 @@ export function withPageSizesWritten(
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         const args = node.arguments ?? [];
-        const paged = args.some((a) => PAGE_ARGUMENTS.has(a.name.value));
-        if (paged) {
-          if (!args.some((a) => PAGE_ARGUMENTS.has(a.name.value) && a.value.kind === Kind.VARIABLE))
-            return undefined;
+        // Not a number in the document: a variable, or null (the default then).
+        const unwritten = (a: ArgumentNode) => PAGE_ARGUMENTS.has(a.name.value) && a.value.kind !== Kind.INT;
+        if (args.some((a) => PAGE_ARGUMENTS.has(a.name.value))) {
+          if (!args.some(unwritten)) return undefined;
           return {
             ...node,
-            arguments: args.map((a) =>
-              PAGE_ARGUMENTS.has(a.name.value) && a.value.kind === Kind.VARIABLE
-                ? intArgument(a.name.value, pageCap)
-                : a,
-            ),
+            arguments: args.map((a) => (unwritten(a) ? intArgument(a.name.value, pageCap) : a)),
           };
         }
         const first = typeInfo.getFieldDef()?.args.find((a) => a.name === 'first');
