@@ -1,3 +1,4 @@
+import { streamConfigFor } from '@eco/events';
 import { BUILT_IN_KINDS, CUSTOM_KINDS, kindKey } from './support/kinds';
 import type { K8sObject } from './support/kinds';
 import { environmentOf, matches, podOf, secretNamesIn } from './support/pods';
@@ -202,6 +203,8 @@ describe('Kubernetes manifests (infra/k8s)', () => {
         objects,
       )['EVENTS_NAMESPACE']!;
       expect(stream).toMatchObject({ name: `${events.toUpperCase()}_EVENTS`, subjects: [`${events}.>`] });
+      // What a service creates when the Job has not run (compose, one server): the same, at one replica.
+      expect(stream).toMatchObject({ ...streamConfigFor(events), num_replicas: 3 });
       expect(
         objects.some(
           (o) =>

@@ -7,7 +7,7 @@ export { recordEvent } from './outbox-writer';
 export type { RecordEventOptions } from './outbox-writer';
 export { eachDelivery } from './transport';
 export type { BatchHandler, Delivery, EventTransport, Subscription, SubscriptionSpec } from './transport';
-export { JetStreamTransport, streamNameFor } from './jetstream-transport';
+export { JetStreamTransport, streamConfigFor, streamNameFor } from './jetstream-transport';
 export { InProcessTransport } from './in-process-transport';
 export { OutboxRelay } from './outbox-relay';
 export { EventConsumer, defineHandler } from './event-consumer';

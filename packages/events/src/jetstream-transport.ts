@@ -1,6 +1,14 @@
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  DiscardPolicy,
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+} from '@nats-io/jetstream';
 import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/nats-core';
 import type { Logger } from '@eco/logging';
@@ -20,6 +28,29 @@ export interface JetStreamTransportOptions {
 
 export function streamNameFor(namespace: string): string {
   return `${namespace.toUpperCase()}_EVENTS`;
+}
+
+/**
+ * The event stream of a namespace as a service creates it when it is missing: the settings the
+ * Kubernetes Job gives it (infra/k8s/base/nats-streams.yaml, held equal by infra's tests) but one
+ * replica, which is all a single server (compose, the tests) has. Events are kept 30 days; the
+ * outbox, not the stream, is what makes them recoverable (ADR 0009). Without an age limit a
+ * compose deployment's stream grew until the server's file store was full and publishing stopped.
+ */
+export function streamConfigFor(namespace: string) {
+  return {
+    name: streamNameFor(namespace),
+    subjects: [`${namespace}.>`],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    num_replicas: 1,
+    discard: DiscardPolicy.Old,
+    max_age: nanos(30 * 24 * 3_600_000),
+    max_msg_size: 1_048_576,
+    // The relay publishes with msgID = event id; a row published again within it is stored once.
+    duplicate_window: nanos(2 * 60_000),
+    deny_delete: true,
+  };
 }
 
 /**
@@ -55,11 +86,7 @@ export class JetStreamTransport implements EventTransport {
   }
 
   private async ensureStream(): Promise<void> {
-    const config = {
-      name: this.streamName,
-      subjects: [`${this.options.namespace}.>`],
-      duplicate_window: nanos(2 * 60_000),
-    };
+    const config = streamConfigFor(this.options.namespace);
     try {
       await this.jsm.streams.info(this.streamName);
     } catch {

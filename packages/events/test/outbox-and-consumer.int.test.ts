@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { recordEvent } from '../src';
+import { recordEvent, streamNameFor } from '../src';
 import type { EventEnvelope } from '../src';
 import { effectHandler, encode, producer, sleep, useHarness, thingContract, waitFor } from './harness';
 import type { Harness } from './harness';
@@ -128,6 +128,20 @@ describe('the outbox and an idempotent consumer', () => {
       [failsFirst!.id, 2],
     ]);
     expect(await h.inbox('svca--note-raced')).toHaveLength(2);
+  });
+
+  it('creates a missing stream as the Kubernetes Job does, at one replica, keeping events 30 days', async () => {
+    const { config } = await h.jsm.streams.info(streamNameFor(h.namespace));
+    expect(config).toMatchObject({
+      subjects: [`${h.namespace}.>`],
+      num_replicas: 1,
+      storage: 'file',
+      retention: 'limits',
+      discard: 'old',
+      max_age: 30 * 24 * 3600 * 1e9,
+      duplicate_window: 120 * 1e9,
+      deny_delete: true,
+    });
   });
 
   it('stores a message published twice under one msgID once (a relay that crashed before marking the row)', async () => {
