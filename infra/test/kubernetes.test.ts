@@ -68,6 +68,33 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       expect(problems).toEqual([]);
     });
 
+    it("keeps the subgraphs' connections within PostgreSQL's, at the autoscalers' maximum during a rollout", () => {
+      const cluster = objects.find((o) => o.kind === 'Cluster')!;
+      const maxConnections = Number(
+        spec<{ postgresql: { parameters: Record<string, string> } }>(cluster).postgresql.parameters[
+          'max_connections'
+        ],
+      );
+      let used = 0;
+      for (const name of SUBGRAPHS) {
+        const deployment = named(objects, 'Deployment', name);
+        const pods =
+          spec<{ maxReplicas: number }>(named(objects, 'HorizontalPodAutoscaler', name)).maxReplicas +
+          Number(
+            spec<{ strategy: { rollingUpdate: { maxSurge: number } } }>(deployment).strategy.rollingUpdate
+              .maxSurge,
+          );
+        const pool = Number(
+          environmentOf(podOf(deployment).spec.containers[0]!, objects)['DATABASE_POOL_SIZE'],
+        );
+        // Two pools per pod (writes and events; the requests' read transactions), and one
+        // connection for each surged pod's init container.
+        used += pods * 2 * pool + 1;
+      }
+      // 20 kept for the operator, replication and a person with psql.
+      expect(used).toBeLessThanOrEqual(maxConnections - 20);
+    });
+
     it('puts every object in the overlay namespace', () => {
       expect(objects.filter((o) => o.metadata.namespace !== namespace).map((o) => o.metadata.name)).toEqual(
         [],
