@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { SERVICE_NAMES, startNatsServer, startProcessStack } from '@eco/testing';
 import type { NatsServerProcess, ProcessStack, ServiceName } from '@eco/testing';
-import { durableConsumers, eventTallies, outboxMark, unappliedEvents } from './support/event-ledger';
+import {
+  durableConsumers,
+  eventBacklog,
+  eventTallies,
+  outboxMark,
+  unappliedEvents,
+} from './support/event-ledger';
 import type { DurableConsumer } from './support/event-ledger';
 import { startPartnerLoad } from './support/partner-load';
 import { openPartnerTasks } from './support/partner-tasks';
@@ -105,7 +111,10 @@ describe('partner updates under NATS and subgraph crashes', () => {
     const loadEndedAt = Date.now();
     await Promise.all(drains);
     const finalMark = Date.now();
-    while ((await unappliedEvents(stack, consumers)) > 0 && Date.now() - finalMark < DRAIN_LIMIT_MS)
+    while (
+      (await eventBacklog(stack, consumers, SERVICE_NAMES)) > 0 &&
+      Date.now() - finalMark < DRAIN_LIMIT_MS
+    )
       await sleep(250);
 
     const progress = await checkProgress(stack, runId, load.operations);

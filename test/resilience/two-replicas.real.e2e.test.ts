@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SERVICE_NAMES, startProcessStack, waitFor } from '@eco/testing';
 import type { ProcessStack } from '@eco/testing';
-import { durableConsumers, eventTallies, unappliedEvents } from './support/event-ledger';
+import { durableConsumers, eventBacklog, eventTallies } from './support/event-ledger';
 import type { DurableConsumer } from './support/event-ledger';
 import { startPartnerLoad } from './support/partner-load';
 import { openPartnerTasks } from './support/partner-tasks';
@@ -177,7 +177,10 @@ describe('two replicas of every subgraph', () => {
     const killedAt = Date.now();
     await load.done;
     await reading;
-    while ((await unappliedEvents(stack, consumers)) > 0 && Date.now() - killedAt < DRAIN_LIMIT_MS)
+    while (
+      (await eventBacklog(stack, consumers, SERVICE_NAMES)) > 0 &&
+      Date.now() - killedAt < DRAIN_LIMIT_MS
+    )
       await sleep(250);
     const drainedAfterMs = Date.now() - killedAt;
 

@@ -87,6 +87,32 @@ export async function unappliedEvents(
   return rows.reduce((sum, r) => sum + r.n, 0);
 }
 
+/** Outbox rows the relays have not marked published yet, across these services. */
+export async function unpublishedEvents(stack: ProcessStack, services: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const schema of services) {
+    if (!SCHEMA.test(schema)) throw new Error(`unexpected service ${schema}`);
+    const [row] = await stack.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`,
+    );
+    total += row!.n;
+  }
+  return total;
+}
+
+/**
+ * What is still in flight: events not yet marked published plus events some consumer has not
+ * applied. Both must reach zero: a consumer can apply an event before its relay has marked it
+ * published (the mark follows JetStream's acknowledgement), so "all applied" alone is not drained.
+ */
+export async function eventBacklog(
+  stack: ProcessStack,
+  consumers: DurableConsumer[],
+  services: readonly string[],
+): Promise<number> {
+  return (await unpublishedEvents(stack, services)) + (await unappliedEvents(stack, consumers));
+}
+
 export interface EventTallies {
   /** Outbox rows published (acknowledged by JetStream), all services. */
   published: number;
@@ -121,7 +147,7 @@ export async function eventTallies(stack: ProcessStack, services: readonly strin
   const deliveries = consumers.reduce((total, c) => total + c.deliveries, 0);
   return {
     published,
-    unpublished: await sum((s) => `SELECT count(*) AS n FROM "${s}".outbox WHERE published_at IS NULL`),
+    unpublished: await unpublishedEvents(stack, services),
     republished: claims - published,
     streamMessages: await streamMessages(stack),
     deliveries,
