@@ -67,13 +67,27 @@ describe('docker-compose (infra/docker-compose.yml)', () => {
     );
   });
 
-  it.each([...SUBGRAPHS, 'gateway'])('gives %s every setting its configuration code requires', (name) => {
-    const env = Object.fromEntries(
+  const environmentOf = (name: string) =>
+    Object.fromEntries(
       Object.entries(services[name]!.environment ?? {}).map(([key, value]) => [
         key,
         value === null ? '' : String(value),
       ]),
     );
-    expect(() => parseServiceConfig(name, env)).not.toThrow();
+  // What an operator does with the example: each placeholder replaced by a secret of their own.
+  const withOwnSecrets = (env: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(env).map(([key, value]) => [
+        key,
+        value.startsWith('change-me') ? `own-secret-for-${key}-0123456789abcdef` : value,
+      ]),
+    );
+
+  it.each([...SUBGRAPHS, 'gateway'])('gives %s every setting its configuration code requires', (name) => {
+    expect(() => parseServiceConfig(name, withOwnSecrets(environmentOf(name)))).not.toThrow();
+  });
+
+  it.each([...SUBGRAPHS, 'gateway'])("keeps %s from starting on the example's placeholder secret", (name) => {
+    expect(() => parseServiceConfig(name, environmentOf(name))).toThrow(/INTERNAL_TOKEN_SECRET/);
   });
 });

@@ -6,7 +6,16 @@ export const envFields = {
   url: () => z.string().url(),
   postgresUrl: () => z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
   natsUrl: () => z.string().regex(/^(nats|tls):\/\//, 'must be a nats:// or tls:// URL'),
-  secret: () => z.string().min(32, 'must be at least 32 characters'),
+  // The example files' placeholders are long enough to pass the length check: refused by name, so
+  // a copied but unedited file does not start a system whose secret anyone can read.
+  secret: () =>
+    z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .refine(
+        (value) => !value.startsWith('change-me'),
+        'is still the example placeholder; set a secret of your own',
+      ),
   boolean: (fallback: boolean) =>
     z
       .enum(['1', '0', 'true', 'false', 'yes', 'no'])

@@ -23,6 +23,15 @@ describe('parseConfig', () => {
     });
   });
 
+  it("refuses an example file's placeholder secret, long as it is", () => {
+    expect(() =>
+      parseConfig(schema, {
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/app',
+        AUTH_SECRET: 'change-me-to-a-long-random-secret-shared-with-the-gateway',
+      }),
+    ).toThrow(/AUTH_SECRET.*example placeholder/);
+  });
+
   it('reports every invalid variable at once', () => {
     let caught: unknown;
     try {
