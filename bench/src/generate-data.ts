@@ -6,12 +6,12 @@
 // Without --database-url it migrates a fresh database, loads it before the services start (as a
 // restore does), starts the system on it, prints its rows/s, and drops the database. With it, it
 // loads into that (migrated, empty) database and leaves it there, e.g. for the quick start on real
-// servers. --triggers loads
-// with the tables' triggers firing (foreign keys, audit trail per row) to show what that costs.
+// servers. --triggers loads with the tables' triggers firing (foreign keys, audit trail per row) to
+// show what that costs.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildDataset } from './data/build-dataset';
-import { bulkLoad } from './data/bulk-load';
+import { bulkLoad, CHUNK_ROWS } from './data/bulk-load';
 import { brokenForeignKeys } from './data/verify-foreign-keys';
 import type { LoadReport } from './data/bulk-load';
 import type { DatasetFacts } from './data/dataset';
@@ -106,7 +106,7 @@ export function generatorResult(data: GeneratedData): BenchResult {
       },
     ],
     notes: [
-      `COPY … FROM STDIN (text format) in chunks of 4,000 rows, ${data.connections} connections, foreign-key order, synchronous_commit off for the loading sessions; ANALYZE not counted`,
+      `COPY … FROM STDIN (text format) in chunks of ${CHUNK_ROWS.toLocaleString('en')} rows, ${data.connections} connections, foreign-key order, synchronous_commit off for the loading sessions; ANALYZE not counted`,
       'loaded into the migrated database before the services start, as a restore is',
       data.triggers
         ? 'triggers on: every row pays its foreign-key checks and its audit-trail entry (sealed into the hash chain afterwards by the services)'

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, escapeLiteral, Pool } from 'pg';
 import { createServiceDataSource, rowScopeStatement } from '@eco/db';
-import { JetStreamTransport, OutboxRelay, taskProgressReportedV1 } from '@eco/events';
+import { eventEnvelope, JetStreamTransport, OutboxRelay, taskProgressReportedV1 } from '@eco/events';
 import type { ActionableTask } from '../data/dataset';
 import { runStandalone } from '../harness/bench-environment';
 import type { BenchEnvironment } from '../harness/bench-environment';
@@ -98,16 +98,11 @@ async function produceEvents(
   const produce = async (task: ActionableTask) => {
     const eventId = randomUUID();
     const updateId = randomUUID();
-    const at = new Date().toISOString();
+    const at = new Date();
     try {
-      const envelope = {
-        id: eventId,
-        subject: taskProgressReportedV1.subject,
-        occurredAt: at,
-        producer: 'agencies',
-        actor: { personId: task.personId, agencyId: task.agencyId, name: task.personName },
-        // Validated by the published contract, as recordEvent does.
-        payload: taskProgressReportedV1.schema.parse({
+      const envelope = eventEnvelope(
+        taskProgressReportedV1,
+        {
           taskId: task.taskId,
           agencyId: task.agencyId,
           subjectKind: task.subjectKind,
@@ -117,22 +112,38 @@ async function produceEvents(
           updateId,
           note: PROGRESS_NOTE,
           evidence: [],
-          reportedAt: at,
-        }),
-      };
-      // TaskService.reportProgress's statements, in its order, in one transaction.
-      await producerPool.query(
-        `BEGIN;
+          reportedAt: at.toISOString(),
+        },
+        {
+          producer: 'agencies',
+          actor: { personId: task.personId, agencyId: task.agencyId, name: task.personName },
+          eventId,
+          occurredAt: at,
+        },
+      );
+      // TaskService.reportProgress's statements, in its order, in one transaction. A statement that
+      // fails leaves that explicit transaction open and aborted: rolled back before the connection
+      // goes back to the pool.
+      const client = await producerPool.connect();
+      try {
+        await client.query(
+          `BEGIN;
          ${rowScopeStatement('all')};
          INSERT INTO agencies.task_updates (id, task_id, kind, note, person_id, person_name, evidence, at)
            VALUES (${literal(updateId)}, ${literal(task.taskId)}, 'PROGRESS', ${literal(PROGRESS_NOTE)},
-                   ${literal(task.personId)}, ${literal(task.personName)}, '[]', ${literal(at)});
+                   ${literal(task.personId)}, ${literal(task.personName)}, '[]', ${literal(at.toISOString())});
          UPDATE agencies.coordination_tasks SET status = 'IN_PROGRESS', version = version + 1
           WHERE id = ${literal(task.taskId)};
          INSERT INTO agencies.outbox (event_id, subject, envelope)
            VALUES (${literal(eventId)}, ${literal(envelope.subject)}, ${literal(envelope)});
          COMMIT;`,
-      );
+        );
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
       relay.nudge();
       produced.push({ id: eventId, kind: task.subjectKind, committedAt: Date.now() });
     } catch (error) {

@@ -30,6 +30,9 @@ export interface LoadOptions {
   triggers?: boolean;
 }
 
+/** Rows per COPY unless asked otherwise. */
+export const CHUNK_ROWS = 4_000;
+
 interface Chunk {
   table: string;
   columns: string[];
@@ -56,8 +59,8 @@ async function columnKinds(client: Client): Promise<Map<string, CopyColumnKind>>
  * Loads generated rows straight into the services' tables with `COPY … FROM STDIN` (text format),
  * naming only the columns the rows carry, so a column added by a later migration with a default
  * needs no change here. COPY took a fifth less of the machine's CPU per row than the multi-row
- * `INSERT … SELECT FROM json_populate_recordset` it replaced (BENCHMARKS.md). It connects as the schemas' owner (the user migrations ran as)
- * and writes as the system (`eco.row_scope = 'all'`), which forced row-level security allows.
+ * `INSERT … SELECT FROM json_populate_recordset` it replaced (BENCHMARKS.md). It connects as the
+ * schemas' owner (the user migrations ran as) and writes as the system (`eco.row_scope = 'all'`), which forced row-level security allows.
  * Tables load in foreign-key order; independent tables and the chunks of one table go in parallel.
  * Like a restore, it loads with triggers off unless asked (the audit trail's per-row trigger
  * would record the generated history as if the system had made it).
@@ -67,7 +70,7 @@ export async function bulkLoad(
   tables: TableRows[],
   options: LoadOptions = {},
 ): Promise<LoadReport> {
-  const { connections = 4, chunkRows = 4_000, triggers = false } = options;
+  const { connections = 4, chunkRows = CHUNK_ROWS, triggers = false } = options;
   const present = new Set(tables.map((t) => t.table));
   const remainingChunks = new Map<string, number>();
   const chunksOf = new Map<string, Chunk[]>();

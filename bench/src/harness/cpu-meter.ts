@@ -4,20 +4,27 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { ServiceProcess } from './service-process';
 
-/** The whole machine's CPU time so far (all processes, everyone's): busy and total jiffies. */
-function machineJiffies(): { busy: number; total: number } {
+/** Clock ticks in /proc are USER_HZ, which Linux fixes at 100 for user space. */
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime of a process so far, in seconds (fields 14 and 15 of /proc/<pid>/stat). */
+export function processCpuSeconds(pid: number): number {
   try {
-    const fields = readFileSync('/proc/stat', 'utf8')
-      .split('\n')[0]!
-      .trim()
-      .split(/\s+/)
-      .slice(1)
-      .map(Number);
-    const total = fields.reduce((a, b) => a + b, 0);
-    // idle and iowait are not busy.
-    return { busy: total - fields[3]! - (fields[4] ?? 0), total };
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
   } catch {
-    return { busy: NaN, total: NaN };
+    return NaN;
+  }
+}
+
+/** The whole machine's busy CPU time so far, every process and core (idle and iowait are not busy). */
+function machineCpuSeconds(): number {
+  try {
+    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return (ticks.reduce((a, b) => a + b, 0) - ticks[3]! - (ticks[4] ?? 0)) / TICKS_PER_SECOND;
+  } catch {
+    return NaN;
   }
 }
 
@@ -30,23 +37,19 @@ export interface CpuReading {
   machineSeconds: number;
 }
 
-/** Jiffies in /proc/stat are USER_HZ, which Linux fixes at 100 for user space. */
-const JIFFIES_PER_SECOND = 100;
-
 /** Starts a CPU meter over these processes; calling the result reads what they used since. */
 export function cpuMeter(processes: ServiceProcess[]): () => CpuReading {
   const started = performance.now();
   const harnessBefore = process.cpuUsage();
   const before = processes.map((p) => p.cpuSeconds());
-  const machineBefore = machineJiffies();
+  const machineBefore = machineCpuSeconds();
   return () => {
     const harness = process.cpuUsage(harnessBefore);
-    const machine = machineJiffies();
     return {
       wallSeconds: (performance.now() - started) / 1000,
       services: processes.map((p, i) => ({ name: p.name, seconds: p.cpuSeconds() - before[i]! })),
       harnessSeconds: (harness.user + harness.system) / 1e6,
-      machineSeconds: (machine.busy - machineBefore.busy) / JIFFIES_PER_SECOND,
+      machineSeconds: machineCpuSeconds() - machineBefore,
     };
   };
 }

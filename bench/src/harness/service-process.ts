@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManagedProcess } from '@eco/testing/src/child-process';
+import { processCpuSeconds } from './cpu-meter';
 import { bundleFor, bundlePath, REPO_ROOT } from '@eco/tooling/src/bundle-targets';
 
 export { REPO_ROOT };
@@ -66,17 +67,6 @@ function rssOf(pid: number): number {
   }
 }
 
-/** utime + stime of a process, in seconds (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */
-function cpuOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
 /**
  * Starts one service as it is deployed (`node dist/main.js` in its folder, the bundle the image
  * runs, configured by env; or under tsx, see ServiceRunner) in a process of its own, so its memory
@@ -113,7 +103,7 @@ export async function startServiceProcess(
     url: `${base}/graphql`,
     logPath,
     rssBytes: () => rssOf(pid),
-    cpuSeconds: () => cpuOf(pid),
+    cpuSeconds: () => processCpuSeconds(pid),
     async stop() {
       await child.stop();
       running.delete(child);

@@ -3,7 +3,7 @@ export { defineEvent } from './contract';
 export type { EventContract, PayloadOf } from './contract';
 export { envelopeSchema, actorSchema } from './envelope';
 export type { EventEnvelope, EventActor } from './envelope';
-export { recordEvent } from './outbox-writer';
+export { eventEnvelope, recordEvent } from './outbox-writer';
 export type { RecordEventOptions } from './outbox-writer';
 export { eachDelivery } from './transport';
 export type { BatchHandler, Delivery, EventTransport, Subscription, SubscriptionSpec } from './transport';

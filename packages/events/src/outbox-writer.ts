@@ -14,6 +14,27 @@ export interface RecordEventOptions {
 }
 
 /**
+ * The envelope an event travels in, its payload validated against the contract. recordEvent stores
+ * it; a writer that is not a TypeORM transaction (the benchmark's one-round-trip producer) builds
+ * it here too, so every outbox row has the one shape consumers parse.
+ */
+export function eventEnvelope<C extends EventContract>(
+  contract: C,
+  payload: PayloadOf<C>,
+  options: RecordEventOptions,
+): EventEnvelope<PayloadOf<C>> {
+  return {
+    id: options.eventId ?? randomUUID(),
+    subject: contract.subject,
+    occurredAt: (options.occurredAt ?? new Date()).toISOString(),
+    producer: options.producer,
+    actor: options.actor,
+    ...(options.correlationId ? { correlationId: options.correlationId } : {}),
+    payload: contract.schema.parse(payload),
+  };
+}
+
+/**
  * Writes an event into the outbox with the caller's transaction, so the change and its event
  * commit or roll back together. The payload is validated against the contract before it is stored.
  */
@@ -23,15 +44,7 @@ export async function recordEvent<C extends EventContract>(
   payload: PayloadOf<C>,
   options: RecordEventOptions,
 ): Promise<EventEnvelope<PayloadOf<C>>> {
-  const envelope: EventEnvelope<PayloadOf<C>> = {
-    id: options.eventId ?? randomUUID(),
-    subject: contract.subject,
-    occurredAt: (options.occurredAt ?? new Date()).toISOString(),
-    producer: options.producer,
-    actor: options.actor,
-    ...(options.correlationId ? { correlationId: options.correlationId } : {}),
-    payload: contract.schema.parse(payload),
-  };
+  const envelope = eventEnvelope(contract, payload, options);
   await manager.insert(OutboxMessage, {
     eventId: envelope.id,
     subject: envelope.subject,
