@@ -73,11 +73,9 @@ export function withPageSizesWritten(
         // Not a number in the document: a variable, or null (the default then).
         const unwritten = (a: ArgumentNode) => PAGE_ARGUMENTS.has(a.name.value) && a.value.kind !== Kind.INT;
         if (args.some((a) => PAGE_ARGUMENTS.has(a.name.value))) {
-          if (!args.some(unwritten)) return undefined;
-          return {
-            ...node,
-            arguments: args.map((a) => (unwritten(a) ? intArgument(a.name.value, pageCap) : a)),
-          };
+          return args.some(unwritten)
+            ? { ...node, arguments: args.map((a) => (unwritten(a) ? intArgument(a.name.value, pageCap) : a)) }
+            : undefined;
         }
         const first = typeInfo.getFieldDef()?.args.find((a) => a.name === 'first');
         if (typeof first?.defaultValue !== 'number') return undefined;

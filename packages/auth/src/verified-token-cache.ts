@@ -1,11 +1,8 @@
 import { LRUCache } from 'lru-cache';
+import type { Perf } from 'lru-cache';
 
-/** Where the cache reads the time (milliseconds since the epoch, as a token's `exp` counts); tests pass their own. */
-export interface TokenClock {
-  now(): number;
-}
-
-const wallClock: TokenClock = { now: () => Date.now() };
+/** Epoch milliseconds, as a token's `exp` counts them (lru-cache's default clock is monotonic). */
+const wallClock: Perf = { now: () => Date.now() };
 
 /**
  * Tokens already verified, until they expire. Verifying a JWT costs more CPU than the rest of a
@@ -19,7 +16,7 @@ export class VerifiedTokenCache<T extends object | string | number> {
   constructor(
     capacity = 10_000,
     private readonly maxAgeMs = 60_000,
-    private readonly clock: TokenClock = wallClock,
+    private readonly clock: Perf = wallClock,
   ) {
     // ttlResolution 0: the clock is read at every lookup.
     this.entries = new LRUCache<string, T>({ max: capacity, ttlResolution: 0, perf: clock });

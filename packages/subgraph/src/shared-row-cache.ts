@@ -1,11 +1,5 @@
 import { LRUCache } from 'lru-cache';
-
-/** Where the cache reads the time (milliseconds); tests pass their own. */
-export interface CacheClock {
-  now(): number;
-}
-
-const wallClock: CacheClock = { now: () => Date.now() };
+import type { Perf } from 'lru-cache';
 
 /**
  * Rows that every caller may see and that seldom change (the directory of agencies and people),
@@ -18,14 +12,15 @@ const wallClock: CacheClock = { now: () => Date.now() };
 export class SharedRowCache<V extends object> {
   private readonly rows: LRUCache<string, V>;
 
-  constructor(ttlMs = 60_000, capacity = 50_000, clock: CacheClock = wallClock) {
+  /** `clock` is lru-cache's own (monotonic time by default); tests pass their own. */
+  constructor(ttlMs = 60_000, capacity = 50_000, clock?: Perf) {
     // lru-cache keeps an entry while its age is at most `ttl`: one less, and a row read at t is
     // gone at t + ttlMs. ttlResolution 0: the clock is read at every lookup.
     this.rows = new LRUCache<string, V>({
       max: capacity,
       ttl: Math.max(1, ttlMs - 1),
       ttlResolution: 0,
-      perf: clock,
+      ...(clock ? { perf: clock } : {}),
     });
   }
 

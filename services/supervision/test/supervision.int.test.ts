@@ -405,6 +405,7 @@ describe('supervision (督办) end to end', () => {
         officer,
         `{ all: escalations { ${fields} }
            open: escalations(states: [TRIGGERED, SCHEDULED]) { ${fields} }
+           triggered: escalations(state: TRIGGERED) { ${fields} }
            heldOfTwo: escalations(state: HELD, states: [HELD, WAIVED]) { ${fields} }
            neither: escalations(state: TRIGGERED, states: [HELD]) { ${fields} }
            none: escalations(states: []) { ${fields} } }`,
@@ -415,6 +416,7 @@ describe('supervision (督办) end to end', () => {
       expect(inState('HELD').length).toBeGreaterThan(0);
       expect(inState('TRIGGERED').length).toBeGreaterThan(0);
       expect(lists.open).toEqual(inState('TRIGGERED', 'SCHEDULED'));
+      expect(lists.triggered).toEqual(inState('TRIGGERED'));
       expect(lists.heldOfTwo).toEqual(inState('HELD'));
       expect(lists.neither).toEqual([]);
       expect(lists.none).toEqual([]);

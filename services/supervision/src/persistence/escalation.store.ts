@@ -36,11 +36,15 @@ export class EscalationStore {
     states?: readonly EscalationState[] | null;
     level?: number | null;
   }): Promise<EscalationEntity[]> {
-    const states = filter.states ? filter.states.filter((s) => !filter.state || s === filter.state) : null;
+    // One set of states: `states` narrowed to `state`, or `state` alone, or none (any state).
+    const states = filter.states
+      ? filter.states.filter((s) => !filter.state || s === filter.state)
+      : filter.state
+        ? [filter.state]
+        : null;
     if (states && states.length === 0) return [];
     return this.manager.find(EscalationEntity, {
       where: {
-        ...(filter.state ? { state: filter.state } : {}),
         ...(states ? { state: In([...states]) } : {}),
         ...(filter.level ? { level: filter.level as 1 | 2 | 3 } : {}),
       },
