@@ -1,4 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+// The module alone (as compose-supergraph takes operations-schema): not the subgraph runtime.
+import { MAX_PAGE_SIZE } from '@eco/subgraph/src/cursor';
 import {
   buildSchema,
   Kind,
@@ -42,8 +44,8 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
 type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
 type Observer = (measure: keyof OperationLimits, value: number) => void;
 
-/** The largest page a paginated field answers: the subgraphs refuse more (@eco/subgraph `pageSize`). */
-export const PAGE_CAP = 200;
+/** The largest page a paginated field answers: the subgraphs refuse more. */
+export const PAGE_CAP = MAX_PAGE_SIZE;
 
 const PAGE_ARGUMENTS = new Set(['first', 'last']);
 const intArgument = (name: string, value: number): ArgumentNode => ({

@@ -22,8 +22,11 @@ export function decodeCursor(cursor: string): KeysetPosition {
   ]);
 }
 
+/** The largest page any list answers; the gateway's cost limit counts an unwritten page at it. */
+export const MAX_PAGE_SIZE = 200;
+
 /** Page sizes are bounded so one request cannot ask for the whole table. */
-export function pageSize(first: number | null | undefined, max = 200): number {
+export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 1 || size > max) {
     throw new DomainError('PAGINATION_INVALID_FIRST', `first must be between 1 and ${max}`, [

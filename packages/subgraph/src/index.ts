@@ -10,7 +10,7 @@ export { DomainError, asMutationResult, orGraphQLError, parseInput, toGraphQLErr
 export type { FieldError, MutationErrorData, MutationResult } from './domain-error';
 export { createCachedEntityLoader, createEntityLoader, createGroupLoader } from './entity-loader';
 export { SharedRowCache } from './shared-row-cache';
-export { decodeCursor, encodeCursor, pageSize } from './cursor';
+export { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize } from './cursor';
 export type { KeysetPosition } from './cursor';
 export { isId, requireId } from './id';
 export { parseSubgraphConfig, runSubgraphMain } from './subgraph-main';

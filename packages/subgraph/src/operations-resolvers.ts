@@ -5,6 +5,7 @@ import type { Principal } from '@eco/auth';
 import { applyScopeAndActor, personActor } from '@eco/db';
 import type { EventConsumer } from '@eco/events';
 import { asMutationResult, DomainError, orGraphQLError, parseInput } from './domain-error';
+import { MAX_PAGE_SIZE } from './cursor';
 import { capitalised } from './operations-schema';
 import type { SubgraphRuntime } from './subgraph-runtime';
 
@@ -63,7 +64,7 @@ export function operationsResolvers(
       ) =>
         orGraphQLError(async () => {
           requireOperator(context.principal);
-          const first = Math.min(Math.max(args.first ?? 50, 1), 200);
+          const first = Math.min(Math.max(args.first ?? 50, 1), MAX_PAGE_SIZE);
           const rows: DeadLetterRow[] = await deps.dataSource.query(
             `${select} WHERE $1 OR replayed_at IS NULL ORDER BY failed_at DESC LIMIT $2`,
             [args.includeReplayed === true, first],
